@@ -1,0 +1,13 @@
+import type { Answer } from './answer/types.ts';
+
+/** What the surfaces (CLI, terminal chat, Slack) need from the answer engine, and nothing more. */
+export interface Engine {
+  /** Answers a free-text question. Never throws for any input string. */
+  ask(question: string): Answer;
+  /** Answers one entry directly (a "did you mean" choice); null if the id is unknown. */
+  answerEntry(entryId: string, question?: string): Answer | null;
+  /** The articles the bot knows, for help texts and App Home. */
+  readonly articles: ReadonlyArray<{ readonly source: string; readonly title: string }>;
+  /** A few questions the bot answers well, for help texts and "unknown" replies. */
+  readonly examples: readonly string[];
+}
