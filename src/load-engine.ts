@@ -1,32 +1,70 @@
-// PROVISIONAL placeholder so the surfaces can be built in parallel: the real engine (corpus → FAQ →
-// index) replaces the body of loadEngine, keeping this signature.
-import fs from 'node:fs/promises';
 import path from 'node:path';
+import { answerFrom, answerQuestion, curatedAnswer, type AnswerContext } from './answer/answer-question.ts';
+import { parseGeneratedEntryId } from './answer/generated-entry.ts';
+import type { Answer, Suggestion } from './answer/types.ts';
+import type { ArticleMeta } from './corpus/article-meta.ts';
+import { loadCorpus } from './corpus/load-corpus.ts';
+import type { Corpus } from './corpus/types.ts';
 import type { Engine } from './engine.ts';
-import type { Answer } from './answer/types.ts';
-import { CorpusError } from './errors.ts';
+import { verifyFaq } from './faq/load-faq.ts';
+import { readFaqFile } from './faq/read-faq-file.ts';
+import type { FaqEntry } from './faq/types.ts';
+import { FaqIndex } from './match/faq-index.ts';
+
+export const FAQ_FILE = 'faq.yml';
+const EXAMPLE_COUNT = 5;
+
+/** A corpus with its verified curated entries: what `check` validates and the engine is built from. */
+export interface LoadedCorpus {
+  readonly corpus: Corpus;
+  readonly curated: readonly FaqEntry[];
+}
+
+/**
+ * Reads `DIR/faq.yml` (optional), loads every article of DIR with its curation data, and verifies
+ * every curated citation verbatim. Throws CorpusError / FaqFileError naming file and line.
+ */
+export async function loadCuratedCorpus(corpusDir: string): Promise<LoadedCorpus> {
+  const faq = await readFaqFile(path.join(corpusDir, FAQ_FILE));
+  const meta = new Map<string, ArticleMeta>(faq.articles.map((a) => [a.source, a]));
+  const corpus = await loadCorpus(corpusDir, meta);
+  return { corpus, curated: verifyFaq(faq, corpus) };
+}
 
 /** Loads the corpus folder (articles + faq.yml) and builds the answer engine once. */
 export async function loadEngine(corpusDir: string): Promise<Engine> {
-  let files: string[];
-  try {
-    files = (await fs.readdir(corpusDir)).filter((f) => /\.(txt|md)$/.test(f)).sort();
-  } catch (cause) {
-    throw new CorpusError(`Cannot read the corpus folder ${corpusDir}: does it exist?`, { cause });
-  }
-  const texts = await Promise.all(files.map(async (f) => ({ source: f, text: await fs.readFile(path.join(corpusDir, f), 'utf8') })));
-  const paras = texts.flatMap((t) => t.text.split(/\n+/).filter((p) => p.trim()).map((p, i) => ({ source: t.source, p, n: i + 1 })));
-  const unknown = (question: string): Answer => ({ question, status: 'unknown', answer: null, citations: [], suggestions: [{ question: 'Is Microsoft joining OpenStack?', entryId: 'x' }], score: 0, entryId: null });
-  const ask = (question: string): Answer => {
-    const words = question.toLowerCase().split(/\W+/).filter((w) => w.length > 3);
-    const hit = paras.find((x) => words.some((w) => x.p.toLowerCase().includes(w)));
-    if (!hit) return unknown(question);
-    return { question, status: 'answered', answer: hit.p.slice(0, 120), citations: [{ source: hit.source, title: hit.source, quote: hit.p.slice(0, 200), paragraph: hit.n }], suggestions: [], score: 0.9, entryId: `${hit.source}#${hit.n}` };
-  };
+  return buildEngine(await loadCuratedCorpus(corpusDir));
+}
+
+/** Builds the engine over an already loaded corpus (the index is built here, once). */
+export function buildEngine({ corpus, curated }: LoadedCorpus): Engine {
+  const index = new FaqIndex(corpus.articles, curated);
+  const examples = pickExamples(curated, corpus);
+  const context: AnswerContext = { index, articles: new Map(corpus.articles.map((a) => [a.source, a])), examples };
+  const byId = new Map(curated.map((e) => [e.id, e]));
   return {
-    ask,
-    answerEntry: (id, question) => ask(question ?? id),
-    articles: texts.map((t) => ({ source: t.source, title: t.source })),
-    examples: ['Is Microsoft joining OpenStack?', 'Who founded OpenStack?', 'What is Hyper-V part of?'],
+    ask: (question: string): Answer => answerQuestion(typeof question === 'string' ? question : '', context),
+    answerEntry(entryId: string, question?: string): Answer | null {
+      const entry = byId.get(entryId);
+      if (entry) return curatedAnswer(entry, question ?? entry.question, context);
+      const generated = parseGeneratedEntryId(entryId);
+      const passage = generated && index.passages.find((p) => p.article.source === generated.source && p.paragraph.number === generated.paragraph);
+      if (!passage) return null;
+      const asked = question ?? '';
+      const ranking = index.rank(asked);
+      const candidate = ranking.candidates.find((c) => c.kind === 'passage' && c.passage === passage) ?? { kind: 'passage' as const, passage, score: 1, window: { first: 0, last: 0 } };
+      return answerFrom(candidate, asked, ranking, context);
+    },
+    articles: corpus.articles.map((a) => ({ source: a.source, title: a.title })),
+    examples: examples.map((e) => e.question),
   };
+}
+
+/** Example questions: curated ones spread over the FAQ, else one per article title. */
+function pickExamples(curated: readonly FaqEntry[], corpus: Corpus): Suggestion[] {
+  if (curated.length > 0) {
+    const step = Math.max(1, Math.floor(curated.length / EXAMPLE_COUNT));
+    return curated.filter((_, i) => i % step === 0).slice(0, EXAMPLE_COUNT).map((e) => ({ question: e.question, entryId: e.id }));
+  }
+  return corpus.articles.slice(0, EXAMPLE_COUNT).map((a) => ({ question: `What does "${a.title}" say?`, entryId: `${a.source}#1` }));
 }

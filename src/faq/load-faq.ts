@@ -1,0 +1,57 @@
+import path from 'node:path';
+import type { Article, Corpus } from '../corpus/types.ts';
+import { FaqFileError } from '../errors.ts';
+import type { FaqFile } from './read-faq-file.ts';
+import type { FaqEntry, ResolvedCitation } from './types.ts';
+
+/**
+ * Checks every curated entry against the corpus: each citation's source must be an article and its
+ * quote must appear verbatim, within one body paragraph (never in page chrome). Reports every
+ * problem at once, each naming file, line and entry.
+ */
+export function verifyFaq(faq: FaqFile, corpus: Corpus): FaqEntry[] {
+  const bySource = new Map(corpus.articles.map((a) => [a.source, a]));
+  const problems: string[] = [];
+  const name = path.basename(faq.file) === faq.file ? faq.file : faq.file;
+  for (const meta of faq.articles) {
+    if (!bySource.has(meta.source)) problems.push(`${name}: article "${meta.source}" is listed under "articles" but is not in ${corpus.dir}.`);
+  }
+  const entries: FaqEntry[] = [];
+  for (const entry of faq.entries) {
+    const citations: ResolvedCitation[] = [];
+    for (const citation of entry.citations) {
+      const article = bySource.get(citation.source);
+      const where = `${name}:${citation.line}: entry "${entry.id}": `;
+      if (!article) {
+        problems.push(`${where}source "${citation.source}" is not an article in ${corpus.dir}.`);
+        continue;
+      }
+      const resolved = locateQuote(article, citation.quote);
+      if (resolved === 'missing') problems.push(`${where}quote not found verbatim in ${citation.source}: "${preview(citation.quote)}"`);
+      else if (resolved === 'outside-body') problems.push(`${where}quote is not inside one body paragraph of ${citation.source} (page chrome or across paragraphs): "${preview(citation.quote)}"`);
+      else citations.push(resolved);
+    }
+    if (citations.length === entry.citations.length && citations.length > 0) {
+      entries.push({ id: entry.id, question: entry.question, variants: entry.variants, answer: entry.answer, citations, curated: true });
+    }
+  }
+  if (problems.length) throw new FaqFileError(problems);
+  return entries;
+}
+
+/** Where a verbatim quote sits in an article's body; the first occurrence inside a paragraph wins. */
+export function locateQuote(article: Article, quote: string): ResolvedCitation | 'missing' | 'outside-body' {
+  let at = article.text.indexOf(quote);
+  if (at === -1) return 'missing';
+  while (at !== -1) {
+    const end = at + quote.length;
+    const paragraph = article.paragraphs.find((p) => p.start <= at && end <= p.end);
+    if (paragraph) return { source: article.source, quote, paragraph: paragraph.number, start: at, end };
+    at = article.text.indexOf(quote, at + 1);
+  }
+  return 'outside-body';
+}
+
+function preview(quote: string): string {
+  return quote.length > 60 ? `${quote.slice(0, 57)}...` : quote;
+}

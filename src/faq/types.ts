@@ -1,0 +1,28 @@
+/** A citation resolved against its article: where the verbatim quote sits. */
+export interface ResolvedCitation {
+  readonly source: string;
+  readonly quote: string;
+  readonly paragraph: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One answerable entry: curated in faq.yml, or generated from a passage no curated entry covers. */
+export interface FaqEntry {
+  readonly id: string;
+  readonly question: string;
+  readonly variants: readonly string[];
+  readonly answer: string;
+  readonly citations: readonly ResolvedCitation[];
+  readonly curated: boolean;
+}
+
+/** An entry as written in faq.yml, before its citations are checked; `line` is 1-based. */
+export interface RawEntry {
+  readonly id: string;
+  readonly line: number;
+  readonly question: string;
+  readonly variants: readonly string[];
+  readonly answer: string;
+  readonly citations: ReadonlyArray<{ readonly source: string; readonly quote: string; readonly line: number }>;
+}

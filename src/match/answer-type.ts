@@ -1,0 +1,36 @@
+/** What kind of answer a question asks for, from its wording; `other` when it does not say. */
+export type AnswerType = 'person' | 'time' | 'number' | 'place' | 'other';
+
+/**
+ *   answerTypeOf('how many companies joined?')  // → 'number'
+ *   answerTypeOf('who founded openstack?')       // → 'person'
+ */
+export function answerTypeOf(normalizedQuestion: string): AnswerType {
+  const q = normalizedQuestion;
+  if (/\bhow (many|much|long|old|far|large|big|tall|high)\b|\bwhat (percentage|percent|number|amount)\b/.test(q)) return 'number';
+  if (/\b(when|what (year|date|day|month|time|century|decade))\b/.test(q)) return 'time';
+  if (/\b(who|whom|whose)\b|\bwhat (company|companies|organi[sz]ation|person|group|team|firm)\b/.test(q)) return 'person';
+  if (/\b(where|what (city|country|state|place|region|location))\b/.test(q)) return 'place';
+  return 'other';
+}
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const TIME = new RegExp(`\\b(1[0-9]{3}|20[0-9]{2}|(${MONTHS})|[0-9]{1,2}(st|nd|rd|th) century|today|yesterday|this (week|summer|year|month))\\b`, 'i');
+const NUMBER = /\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b/i;
+// A capitalised word that does not start the sentence: a name of a person, company or place.
+const NAME = /(?<=[\p{Ll}\p{N},;:)\]"'”’] )\p{Lu}[\p{L}.-]+/u;
+
+/** Does this sentence hold something of the kind the question wants? */
+export function sentenceFits(sentence: string, type: AnswerType): boolean {
+  switch (type) {
+    case 'time':
+      return TIME.test(sentence);
+    case 'number':
+      return NUMBER.test(sentence);
+    case 'person':
+    case 'place':
+      return NAME.test(sentence);
+    case 'other':
+      return false;
+  }
+}

@@ -1,0 +1,63 @@
+import { answerTypeOf, type AnswerType } from './answer-type.ts';
+import { normalizeText, termOf, tokenize } from './normalize.ts';
+import type { TypoCorrector } from './typo-corrector.ts';
+
+/** Longest question considered: past this, text is noise for matching (and costs time). */
+export const MAX_QUESTION_CHARS = 2_000;
+/** A word corrected for a typo counts for less than one written right: the guess may be wrong. */
+const CORRECTED_WEIGHT = 0.8;
+
+export interface QueryTerm {
+  readonly term: string;
+  /** 1 for a word as written, less for a typo-corrected one. */
+  readonly weight: number;
+}
+
+export interface Query {
+  readonly normalized: string;
+  readonly terms: readonly QueryTerm[];
+  readonly answerType: AnswerType;
+}
+
+/** What a query needs to know of the index's vocabulary. */
+export interface Vocabulary {
+  hasTerm(term: string): boolean;
+  readonly corrector: TypoCorrector;
+}
+
+/**
+ * Turns a question into weighted index terms: normalized, stopwords dropped, stemmed; adjacent
+ * words joined when the vocabulary knows the compound ("hyper v" → `hyperv`); unknown words
+ * corrected to the nearest known word where one is close ("openstak" → `openstack`). Unknown words
+ * with no correction stay in: they count against every candidate's coverage.
+ */
+export function prepareQuery(question: string, vocabulary: Vocabulary): Query {
+  const normalized = normalizeText(question.slice(0, MAX_QUESTION_CHARS * 2)).slice(0, MAX_QUESTION_CHARS);
+  const tokens = tokenize(normalized);
+  const terms = new Map<string, number>();
+  const add = (term: string, weight: number): void => {
+    terms.set(term, Math.max(terms.get(term) ?? 0, weight));
+  };
+  const joinedAway = new Set<number>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const joined = termOf(tokens[i]!.word + tokens[i + 1]!.word);
+    if (!vocabulary.hasTerm(tokens[i]!.term) || !vocabulary.hasTerm(tokens[i + 1]!.term) || tokens[i + 1]!.word.length === 1) {
+      if (vocabulary.hasTerm(joined)) {
+        add(joined, 1);
+        joinedAway.add(i).add(i + 1);
+      }
+    }
+  }
+  tokens.forEach((token, i) => {
+    if (joinedAway.has(i)) return;
+    if (vocabulary.hasTerm(token.term)) return add(token.term, 1);
+    const corrected = vocabulary.corrector.correct(token.word);
+    if (corrected !== null) add(termOf(corrected), CORRECTED_WEIGHT);
+    else add(token.term, 1);
+  });
+  return {
+    normalized,
+    terms: [...terms].map(([term, weight]) => ({ term, weight })),
+    answerType: answerTypeOf(normalized),
+  };
+}
