@@ -1,8 +1,9 @@
-// PROVISIONAL: the runtime helper owns this file and replaces loadConfig with the full validation
-// (issue 5). The Config shape below is the contract between the CLI, serve and the Slack layer.
+import fs from 'node:fs';
 import path from 'node:path';
+import { ConfigError } from './errors.ts';
 
 export type RunMode = 'socket' | 'http' | 'terminal';
+export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
 export interface Config {
   /** socket: SLACK_BOT_TOKEN + SLACK_APP_TOKEN; http: SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET; terminal: neither. */
@@ -10,26 +11,165 @@ export interface Config {
   readonly botToken?: string;
   readonly appToken?: string;
   readonly signingSecret?: string;
-  /** SLACK_API_URL: base URL of the Slack Web API (e.g. http://127.0.0.1:9999/api/). */
+  /** SLACK_API_URL: base URL of the Slack Web API, always ending in `/` (e.g. http://127.0.0.1:9999/api/). */
   readonly slackApiUrl?: string;
   /** PORT for HTTP mode, default 3000. */
   readonly port: number;
   /** FAQBOT_CORPUS, default seeds/ (absolute). */
   readonly corpusDir: string;
   /** LOG_LEVEL: debug | info | warn | error, default info. */
-  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  readonly logLevel: LogLevelName;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const mode: RunMode = env.SLACK_BOT_TOKEN ? (env.SLACK_APP_TOKEN ? 'socket' : 'http') : 'terminal';
+const LOG_LEVELS: readonly LogLevelName[] = ['debug', 'info', 'warn', 'error'];
+
+/** The variables that connect faqbot to Slack, for the one-line hint in terminal mode and in errors. */
+export const SLACK_HINT =
+  'Terminal chat: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or with SLACK_SIGNING_SECRET (HTTP mode) to connect to Slack.';
+
+/** An unset variable and one set to blanks (a copied `.env.example` line `SLACK_APP_TOKEN=`) mean the same. */
+function read(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+/**
+ * Reads the environment into a frozen Config, checking everything at once: the whole list of
+ * problems comes back in one ConfigError, so a person fixes their `.env` in one go rather than
+ * one restart per mistake. Secret values are never quoted in the problems.
+ *
+ * @example loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).mode // 'http'
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const problems: string[] = [];
+  const botToken = read(env, 'SLACK_BOT_TOKEN');
+  const appToken = read(env, 'SLACK_APP_TOKEN');
+  const signingSecret = read(env, 'SLACK_SIGNING_SECRET');
+
+  checkToken(problems, 'SLACK_BOT_TOKEN', botToken, 'xoxb-', 'the bot token from OAuth & Permissions');
+  checkToken(problems, 'SLACK_APP_TOKEN', appToken, 'xapp-', 'an app-level token with connections:write, from Basic Information');
+  if (signingSecret !== undefined && /\s/.test(signingSecret)) {
+    problems.push('SLACK_SIGNING_SECRET contains whitespace: copy it again from Basic Information → App Credentials.');
+  }
+  if (botToken === undefined && appToken !== undefined) {
+    problems.push('SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not: Socket Mode needs both.');
+  }
+  if (botToken === undefined && signingSecret !== undefined && appToken === undefined) {
+    problems.push('SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not: HTTP mode needs both.');
+  }
+  if (botToken !== undefined && appToken === undefined && signingSecret === undefined) {
+    problems.push(
+      'SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is.',
+    );
+  }
+
+  const port = parsePort(problems, read(env, 'PORT'));
+  const logLevel = parseLogLevel(problems, read(env, 'LOG_LEVEL'));
+  const slackApiUrl = parseApiUrl(problems, read(env, 'SLACK_API_URL'));
+  const corpusDir = path.resolve(cwd, read(env, 'FAQBOT_CORPUS') ?? 'seeds');
+  checkCorpusDir(problems, corpusDir);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  const mode: RunMode = botToken === undefined ? 'terminal' : appToken !== undefined ? 'socket' : 'http';
   return Object.freeze({
     mode,
-    ...(env.SLACK_BOT_TOKEN ? { botToken: env.SLACK_BOT_TOKEN } : {}),
-    ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
-    ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
-    ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
-    port: env.PORT ? Number(env.PORT) : 3000,
-    corpusDir: path.resolve(env.FAQBOT_CORPUS ?? 'seeds'),
-    logLevel: 'info',
+    ...(botToken !== undefined ? { botToken } : {}),
+    ...(appToken !== undefined ? { appToken } : {}),
+    ...(signingSecret !== undefined ? { signingSecret } : {}),
+    ...(slackApiUrl !== undefined ? { slackApiUrl } : {}),
+    port,
+    corpusDir,
+    logLevel,
   });
+}
+
+function checkToken(problems: string[], name: string, value: string | undefined, prefix: string, what: string): void {
+  if (value === undefined) return;
+  if (!value.startsWith(prefix)) {
+    // Say which kind it looks like, without echoing the secret itself.
+    const seen = /^(xox[a-z]-|xapp-)/.exec(value)?.[1];
+    problems.push(`${name} must start with "${prefix}" (${what})${seen ? `; this one starts with "${seen}"` : ''}.`);
+  } else if (/\s/.test(value)) {
+    problems.push(`${name} contains whitespace: copy it again.`);
+  }
+}
+
+function parsePort(problems: string[], raw: string | undefined): number {
+  if (raw === undefined) return 3000;
+  const port = /^\d{1,5}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(port >= 1 && port <= 65535)) {
+    problems.push(`PORT must be an integer from 1 to 65535, got "${raw}".`);
+    return 3000;
+  }
+  return port;
+}
+
+function parseLogLevel(problems: string[], raw: string | undefined): LogLevelName {
+  if (raw === undefined) return 'info';
+  const level = LOG_LEVELS.find((l) => l === raw.toLowerCase());
+  if (level === undefined) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}".`);
+    return 'info';
+  }
+  return level;
+}
+
+function parseApiUrl(problems: string[], raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push(`SLACK_API_URL is not a URL: "${raw}" (expected e.g. https://slack.com/api/).`);
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    problems.push(`SLACK_API_URL must be an http or https URL, got "${url.protocol}".`);
+    return undefined;
+  }
+  if (url.search || url.hash) {
+    problems.push('SLACK_API_URL must not have a query or fragment: method names are appended to it.');
+    return undefined;
+  }
+  // web-api appends the method name ("chat.postMessage") to this base, so it must end in a slash.
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+function checkCorpusDir(problems: string[], dir: string): void {
+  try {
+    if (!fs.statSync(dir).isDirectory()) {
+      problems.push(`FAQBOT_CORPUS ${dir} is not a folder.`);
+      return;
+    }
+    fs.accessSync(dir, fs.constants.R_OK | fs.constants.X_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'error'})`;
+    problems.push(`The corpus folder ${dir} ${why}: set FAQBOT_CORPUS to a folder of .txt/.md articles and faq.yml.`);
+  }
+}
+
+/** Masks a secret for display: enough to tell which token it is, never enough to use it. */
+export function maskSecret(value: string): string {
+  const prefix = /^(xox[a-z]-|xapp-)/.exec(value)?.[1] ?? '';
+  return `${prefix}****(${value.length} chars)`;
+}
+
+/** A one-object summary of the configuration, safe to log: tokens and the signing secret are masked. */
+export function summarizeConfig(config: Config): Record<string, string | number> {
+  return {
+    mode: config.mode,
+    ...(config.botToken !== undefined ? { botToken: maskSecret(config.botToken) } : {}),
+    ...(config.appToken !== undefined ? { appToken: maskSecret(config.appToken) } : {}),
+    ...(config.signingSecret !== undefined ? { signingSecret: maskSecret(config.signingSecret) } : {}),
+    slackApiUrl: config.slackApiUrl ?? 'https://slack.com/api/ (default)',
+    ...(config.mode === 'http' ? { port: config.port } : {}),
+    corpusDir: config.corpusDir,
+    logLevel: config.logLevel,
+  };
+}
+
+/** Every secret value in the config, for the log redactor. */
+export function configSecrets(config: Config): string[] {
+  return [config.botToken, config.appToken, config.signingSecret].filter((s): s is string => s !== undefined);
 }

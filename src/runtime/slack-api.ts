@@ -1,0 +1,79 @@
+import { webApi, type Logger } from '@slack/bolt';
+import { FaqbotError } from '../errors.ts';
+
+/**
+ * Retries for every Web API call the bot makes while answering. 5xx answers and network errors are
+ * retried 4 times, 0.25 s → 4 s apart (about 8 s in all, inside the 10 s shutdown grace period),
+ * then the error reaches the app's error handler and is logged. Web-api's default (10 retries over
+ * about 30 minutes) would keep an answer in flight long after anyone waits for it. Platform errors
+ * (`not_in_channel`, `channel_not_found`, `is_archived`, `msg_too_long`, …) are never retried:
+ * web-api raises them after the HTTP exchange succeeds, outside its retry loop.
+ */
+export const ANSWER_RETRY: webApi.RetryOptions = { retries: 4, factor: 2, minTimeout: 250, maxTimeout: 4_000, randomize: true };
+
+/** At start-up a person is watching: fail within a couple of seconds rather than retry for long. */
+export const STARTUP_RETRY: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1_000 };
+
+/** Start-up could not talk to Slack, or Slack refused the credentials. */
+export class SlackStartupError extends FaqbotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('slack_startup', message, options);
+  }
+}
+
+export interface BotIdentity {
+  readonly botId: string;
+  readonly botUserId: string;
+  readonly team?: string;
+}
+
+/** Platform errors from auth.test that mean "this token is not usable", with what to do about each. */
+const AUTH_ADVICE: Record<string, string> = {
+  invalid_auth: 'the token is not valid: copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions',
+  not_authed: 'no token reached Slack',
+  account_inactive: 'the app or its workspace was deactivated',
+  token_revoked: 'the token was revoked: reinstall the app to the workspace and use the new token',
+  token_expired: 'the token expired: use a non-expiring bot token or refresh it',
+  no_permission: 'the token lacks permission',
+};
+
+/**
+ * Calls auth.test with the bot token, so a wrong token stops start-up with a clear message instead
+ * of failing on the first question, and so the App can be built with botId/botUserId (otherwise
+ * Bolt calls auth.test itself from its constructor, where a failure surfaces as an unhandled
+ * rejection).
+ */
+export async function verifyBotToken(token: string, slackApiUrl: string | undefined, logger: Logger): Promise<BotIdentity> {
+  const client = new webApi.WebClient(token, {
+    logger,
+    retryConfig: STARTUP_RETRY,
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+  });
+  const where = slackApiUrl ?? 'https://slack.com/api/';
+  let result: webApi.AuthTestResponse;
+  try {
+    result = await client.auth.test();
+  } catch (error) {
+    throw describeStartupError(error, 'SLACK_BOT_TOKEN', where);
+  }
+  if (!result.bot_id || !result.user_id) {
+    throw new SlackStartupError('SLACK_BOT_TOKEN is not a bot token (auth.test returned no bot_id): use the Bot User OAuth Token (xoxb-…).');
+  }
+  return { botId: result.bot_id, botUserId: result.user_id, ...(result.team ? { team: result.team } : {}) };
+}
+
+/** Turns a web-api error at start-up into one sentence a person can act on; never quotes a token. */
+export function describeStartupError(error: unknown, variable: string, where: string): SlackStartupError {
+  const code = (error as { code?: unknown }).code;
+  if (code === webApi.ErrorCode.PlatformError) {
+    const slackError = (error as webApi.WebAPIPlatformError).data.error;
+    const advice = AUTH_ADVICE[slackError] ?? 'see https://api.slack.com/methods/auth.test#errors';
+    return new SlackStartupError(`Slack rejected ${variable} (${slackError}): ${advice}.`, { cause: error });
+  }
+  if (code === webApi.ErrorCode.HTTPError) {
+    const status = (error as webApi.WebAPIHTTPError).statusCode;
+    return new SlackStartupError(`The Slack Web API at ${where} answered HTTP ${status}; try again later or check SLACK_API_URL.`, { cause: error });
+  }
+  const detail = error instanceof Error ? ((error as { original?: Error }).original?.message ?? error.message) : String(error);
+  return new SlackStartupError(`Cannot reach the Slack Web API at ${where} (${detail}); check the network or SLACK_API_URL.`, { cause: error });
+}

@@ -1,0 +1,52 @@
+import { SocketModeReceiver, type App, type Logger } from '@slack/bolt';
+import type { InFlight } from './in-flight.ts';
+import { trackEvents } from './track-events.ts';
+
+export interface RuntimeSocketReceiverOptions {
+  readonly appToken: string;
+  readonly logger: Logger;
+  readonly inFlight: InFlight;
+  /** Base URL for apps.connections.open (SLACK_API_URL); Slack's own when undefined. */
+  readonly slackApiUrl?: string;
+}
+
+/** How long stop() waits for the WebSocket to close before giving up on a clean goodbye. */
+const DISCONNECT_TIMEOUT_MS = 3_000;
+
+/**
+ * Bolt's SocketModeReceiver with in-flight tracking, and a stop() that actually waits for the
+ * socket to close (Bolt's resolves before it has).
+ */
+export class RuntimeSocketReceiver extends SocketModeReceiver {
+  readonly #inFlight: InFlight;
+
+  constructor(options: RuntimeSocketReceiverOptions) {
+    super({
+      appToken: options.appToken,
+      logger: options.logger,
+      // Bolt forwards installerOptions.clientOptions to the socket client's own WebClient, which is
+      // the one calling apps.connections.open: without this SLACK_API_URL would not reach it.
+      // No retryConfig here on purpose: socket-mode's default (many quick retries) is what keeps a
+      // long-running bot reconnecting through a Slack outage.
+      installerOptions: { clientOptions: options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {} },
+    });
+    this.#inFlight = options.inFlight;
+  }
+
+  override init(app: App): void {
+    super.init(trackEvents(app, this.#inFlight));
+  }
+
+  override async stop(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, DISCONNECT_TIMEOUT_MS);
+      timer.unref();
+    });
+    try {
+      await Promise.race([this.client.disconnect(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, summarizeConfig } from '../src/config.ts';
+import { ConfigError } from '../src/errors.ts';
+
+const BOT = 'xoxb-1111-2222-abcdefLEAKbot';
+const APP = 'xapp-1-A111-3333-LEAKapp';
+const SIGNING = '8f742231b10e8888abcd99yyyzzz85a5';
+const seeds = path.resolve('seeds');
+
+function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('picks the mode from the credentials present', () => {
+    expect(loadConfig({}).mode).toBe('terminal');
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).mode).toBe('socket');
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING }).mode).toBe('http');
+    // Both: Socket Mode, as DESIGN.md says (HTTP mode is "no app token").
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SIGNING }).mode).toBe('socket');
+  });
+
+  it('treats blank variables (a copied .env.example) as unset', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: ' ', SLACK_APP_TOKEN: '', PORT: '', LOG_LEVEL: '' });
+    expect(config).toMatchObject({ mode: 'terminal', port: 3000, logLevel: 'info' });
+  });
+
+  it('fills defaults and normalises values', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, SLACK_API_URL: 'http://127.0.0.1:9/api', LOG_LEVEL: 'DEBUG', PORT: '8080' });
+    expect(config).toMatchObject({ port: 8080, logLevel: 'debug', slackApiUrl: 'http://127.0.0.1:9/api/', corpusDir: seeds });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reports every problem at once, in one ConfigError', () => {
+    const problems = problemsOf({
+      SLACK_BOT_TOKEN: 'xoxp-user-token',
+      SLACK_APP_TOKEN: 'xoxb-not-an-app-token',
+      PORT: '70000',
+      LOG_LEVEL: 'verbose',
+      SLACK_API_URL: 'not a url',
+      FAQBOT_CORPUS: '/no/such/folder',
+    });
+    expect(problems).toHaveLength(6);
+    expect(problems.join('\n')).toMatch(/SLACK_BOT_TOKEN must start with "xoxb-".*starts with "xoxp-"/);
+    expect(problems.join('\n')).toMatch(/SLACK_APP_TOKEN must start with "xapp-"/);
+    expect(problems.join('\n')).toMatch(/PORT must be an integer from 1 to 65535, got "70000"/);
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of debug, info, warn, error/);
+    expect(problems.join('\n')).toMatch(/SLACK_API_URL is not a URL/);
+    expect(problems.join('\n')).toMatch(/corpus folder \/no\/such\/folder does not exist/);
+  });
+
+  it('never quotes a token in a problem', () => {
+    const message = (() => {
+      try {
+        loadConfig({ SLACK_BOT_TOKEN: 'xoxp-leak1-user', SLACK_APP_TOKEN: 'leak2app', SLACK_SIGNING_SECRET: 'has leak3 space' });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    })();
+    expect(message).toMatch(/SLACK_BOT_TOKEN.*SLACK_APP_TOKEN/s);
+    expect(message).not.toMatch(/leak1|leak2|leak3/);
+  });
+
+  it.each([
+    [{ SLACK_APP_TOKEN: APP }, /SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not/],
+    [{ SLACK_SIGNING_SECRET: SIGNING }, /SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not/],
+    [{ SLACK_BOT_TOKEN: BOT }, /neither SLACK_APP_TOKEN \(Socket Mode\) nor SLACK_SIGNING_SECRET \(HTTP mode\)/],
+    [{ PORT: '0' }, /PORT must be an integer from 1 to 65535/],
+    [{ PORT: '3000.5' }, /PORT must be an integer/],
+    [{ PORT: '-1' }, /PORT must be an integer/],
+    [{ PORT: '80abc' }, /PORT must be an integer/],
+    [{ SLACK_API_URL: 'ftp://example.com/api/' }, /SLACK_API_URL must be an http or https URL/],
+    [{ SLACK_API_URL: 'https://example.com/api/?x=1' }, /must not have a query/],
+    [{ FAQBOT_CORPUS: 'package.json' }, /is not a folder/],
+  ])('rejects %o', (env, problem) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(problem);
+  });
+
+  it('reports a corpus folder it may not read', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faqbot-config-'));
+    fs.chmodSync(dir, 0o000);
+    try {
+      // Root reads anything: there the check cannot fail, and the test says nothing.
+      let readable = true;
+      try {
+        fs.readdirSync(dir);
+      } catch {
+        readable = false;
+      }
+      if (readable) return;
+      expect(problemsOf({ FAQBOT_CORPUS: dir })[0]).toMatch(/cannot be read/);
+    } finally {
+      fs.chmodSync(dir, 0o700);
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
+
+  it('resolves a relative corpus folder against the given working directory', () => {
+    expect(loadConfig({ FAQBOT_CORPUS: 'seeds' }, path.resolve('.')).corpusDir).toBe(seeds);
+  });
+});
+
+describe('summarizeConfig', () => {
+  it('masks every secret but keeps what helps to debug', () => {
+    const summary = JSON.stringify(summarizeConfig(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SIGNING })));
+    expect(summary).not.toContain('LEAK');
+    expect(summary).not.toContain(SIGNING);
+    expect(summary).toContain('xoxb-****');
+    expect(summary).toContain('xapp-****');
+    expect(summary).toContain('"mode":"socket"');
+  });
+});

@@ -1,0 +1,113 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Web API call as the stand-in received it. */
+export interface ApiCall {
+  readonly method: string;
+  /** Form or JSON parameters; `blocks` and other JSON-valued fields stay strings, as sent. */
+  readonly params: Readonly<Record<string, string>>;
+  readonly authorization: string | undefined;
+  /** 1 for the first call of this method, counting across all calls. */
+  readonly seq: number;
+}
+
+/** What the stand-in answers: a Slack-style JSON body (status 200), or an HTTP status of its own. */
+export type ApiReply =
+  | { readonly ok: boolean; readonly error?: string; readonly [key: string]: unknown }
+  | { readonly status: number; readonly headers?: Record<string, string>; readonly body?: string }
+  | 'hang'
+  | 'reset';
+
+export type ApiHandler = (call: ApiCall) => ApiReply | undefined | Promise<ApiReply | undefined>;
+
+/**
+ * A local stand-in for the Slack Web API on 127.0.0.1: records every call and answers like Slack
+ * (auth.test, chat.postMessage, …), unless `handler` answers first. Point SLACK_API_URL (or
+ * web-api's slackApiUrl) at `url`.
+ */
+export class FakeSlackApi {
+  readonly calls: ApiCall[] = [];
+  handler: ApiHandler | undefined;
+  readonly #server: http.Server;
+  readonly #hanging = new Set<http.ServerResponse>();
+  #ts = 0;
+  #url = '';
+
+  constructor(handler?: ApiHandler) {
+    this.handler = handler;
+    this.#server = http.createServer((req, res) => void this.#handle(req, res));
+  }
+
+  get url(): string {
+    return this.#url;
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
+    this.#url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/api/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.#hanging) res.destroy();
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  /** Calls of one method, optionally only those whose params match. */
+  callsTo(method: string, match: Record<string, string> = {}): ApiCall[] {
+    return this.calls.filter((c) => c.method === method && Object.entries(match).every(([k, v]) => c.params[k] === v));
+  }
+
+  async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const method = (req.url ?? '').replace(/^.*\/api\//, '').split('?')[0] ?? '';
+    const params = parseParams(text, req.headers['content-type']);
+    const call: ApiCall = {
+      method,
+      params,
+      authorization: req.headers.authorization,
+      seq: this.calls.filter((c) => c.method === method).length + 1,
+    };
+    this.calls.push(call);
+    const reply = (await this.handler?.(call)) ?? this.#default(call);
+    if (reply === 'hang') {
+      this.#hanging.add(res);
+      return;
+    }
+    if (reply === 'reset') {
+      res.socket?.destroy();
+      return;
+    }
+    if (!('ok' in reply)) {
+      res.writeHead(reply.status, reply.headers ?? {}).end(reply.body ?? '');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
+  }
+
+  #default(call: ApiCall): ApiReply {
+    switch (call.method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'faqbot', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' };
+      case 'chat.postMessage':
+      case 'chat.update':
+        this.#ts += 1;
+        return { ok: true, channel: call.params['channel'] ?? '', ts: `1800000000.${String(this.#ts).padStart(6, '0')}` };
+      case 'apps.connections.open':
+        return { ok: false, error: 'not_allowed_token_type' };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function parseParams(text: string, contentType: string | undefined): Record<string, string> {
+  if (contentType?.includes('application/json')) {
+    const parsed = JSON.parse(text || '{}') as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+  }
+  return Object.fromEntries(new URLSearchParams(text));
+}

@@ -1,0 +1,89 @@
+import { webApi } from '@slack/bolt';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createJsonLogger } from '../../src/log.ts';
+import { createRateLimitFetch } from '../../src/runtime/rate-limit-fetch.ts';
+import { Capture } from './helpers/capture.ts';
+import { FakeSlackApi } from './helpers/fake-slack-api.ts';
+
+let api: FakeSlackApi;
+afterEach(async () => api.stop());
+
+/** A sleep the test releases by hand, so nothing depends on how long a wait really takes. */
+function heldSleep(): { sleep: (ms: number) => Promise<void>; waits: number[]; release: () => void; started: Promise<void> } {
+  const waits: number[] = [];
+  let release = (): void => undefined;
+  let onStart = (): void => undefined;
+  const started = new Promise<void>((resolve) => (onStart = resolve));
+  const held = new Promise<void>((resolve) => (release = resolve));
+  return {
+    waits,
+    started,
+    release: () => release(),
+    sleep: (ms) => {
+      waits.push(ms);
+      onStart();
+      return held;
+    },
+  };
+}
+
+describe('createRateLimitFetch', () => {
+  it('makes only the rate-limited call wait: another channel’s post goes through meanwhile', async () => {
+    api = await new FakeSlackApi((call) =>
+      call.method === 'chat.postMessage' && call.params['channel'] === 'CLIMITED' && call.seq === 1
+        ? { status: 429, headers: { 'retry-after': '60' } }
+        : undefined,
+    ).start();
+    const held = heldSleep();
+    const logs = new Capture();
+    const client = new webApi.WebClient('xoxb-test', {
+      slackApiUrl: api.url,
+      retryConfig: { retries: 0 },
+      fetch: createRateLimitFetch({ logger: createJsonLogger({ stream: logs }), sleep: held.sleep }),
+    });
+
+    const limited = client.chat.postMessage({ channel: 'CLIMITED', text: 'first' });
+    await held.started;
+    // With web-api's own handling the whole request queue would now be paused for 60 s.
+    await client.chat.postMessage({ channel: 'COTHER', text: 'second' });
+    expect(api.callsTo('chat.postMessage').map((c) => c.params['channel'])).toEqual(['CLIMITED', 'COTHER']);
+
+    held.release();
+    await expect(limited).resolves.toMatchObject({ ok: true });
+    expect(held.waits).toEqual([60_000]);
+    expect(api.callsTo('chat.postMessage', { channel: 'CLIMITED' })).toHaveLength(2);
+    expect(logs.entries).toContainEqual(expect.objectContaining({ method: 'chat.postMessage', retryAfterSec: 60 }));
+  });
+
+  it('hands a 429 to web-api after maxWaits, and one without a usable Retry-After at once', async () => {
+    api = await new FakeSlackApi((call) =>
+      call.method === 'chat.postMessage'
+        ? { status: 429, headers: call.params['channel'] === 'CBAD' ? { 'retry-after': 'soon' } : { 'retry-after': '1' } }
+        : undefined,
+    ).start();
+    const waits: number[] = [];
+    const client = new webApi.WebClient('xoxb-test', {
+      slackApiUrl: api.url,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      fetch: createRateLimitFetch({ logger: createJsonLogger({ stream: new Capture() }), maxWaits: 2, sleep: async (ms) => void waits.push(ms) }),
+    });
+    await expect(client.chat.postMessage({ channel: 'C1', text: 'x' })).rejects.toMatchObject({ code: webApi.ErrorCode.RateLimitedError });
+    expect(api.callsTo('chat.postMessage', { channel: 'C1' })).toHaveLength(3);
+    expect(waits).toEqual([1000, 1000]);
+    await expect(client.chat.postMessage({ channel: 'CBAD', text: 'x' })).rejects.toThrow();
+    expect(api.callsTo('chat.postMessage', { channel: 'CBAD' })).toHaveLength(1);
+  });
+
+  it('turns a connection that never answers into a retryable error', async () => {
+    api = await new FakeSlackApi((call) => (call.seq === 1 ? 'hang' : undefined)).start();
+    const client = new webApi.WebClient('xoxb-test', {
+      slackApiUrl: api.url,
+      retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 0 },
+      logger: createJsonLogger({ stream: new Capture() }),
+      fetch: createRateLimitFetch({ logger: createJsonLogger({ stream: new Capture() }), attemptTimeoutMs: 50 }),
+    });
+    await expect(client.chat.postMessage({ channel: 'C1', text: 'x' })).resolves.toMatchObject({ ok: true });
+    expect(api.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+});
