@@ -1,0 +1,255 @@
+/**
+ * Renders answers, help and App Home as Slack Block Kit. Pure functions of their inputs: what the
+ * engine said in, `{ text, blocks }` out, always with a plain `text` fallback, always within Block
+ * Kit's limits, and with every piece of article or user text escaped before it enters mrkdwn.
+ *
+ * An answered question looks like this (mrkdwn):
+ *
+ * ```
+ * Rackspace founded OpenStack, using code NASA developed.
+ * >OpenStack was founded by hosting services provider Rackspace using code developed by NASA…
+ * — Hyper-V To Be Integrated in OpenStack, paragraph 2
+ * [Helpful] [Not helpful]
+ * ```
+ */
+import type { types } from '@slack/bolt';
+import type { Answer, Citation } from '../answer/types.ts';
+import type { Engine } from '../engine.ts';
+import { ACTION_IDS, BLOCK_IDS, encodeAnswerRef } from '../slack/action-values.ts';
+import {
+  LIMITS,
+  actions,
+  button,
+  capBlocks,
+  cleanText,
+  context,
+  divider,
+  escapeMrkdwn,
+  header,
+  safeUrl,
+  section,
+  truncate,
+  truncateMrkdwn,
+  type KnownBlock,
+} from '../slack/block-kit.ts';
+
+/** A message as Slack's chat.postMessage, chat.update and response_url take it. */
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
+export type Verdict = 'helpful' | 'not_helpful';
+
+/** What help texts and App Home need from the engine. */
+export type HelpSource = Pick<Engine, 'articles' | 'examples'>;
+
+export interface AnswerRenderOptions {
+  /** A private `/faq` answer: shows the question back and offers "Share in channel". */
+  readonly private?: boolean;
+  /** A shared answer starts with "<@user> asked: …". */
+  readonly askedBy?: string;
+  /** Example questions for an "unknown" reply, used when the answer itself carries none. */
+  readonly examples?: readonly string[];
+  /** Feedback already given: a thank-you takes the place of the Helpful / Not helpful buttons. */
+  readonly feedback?: { readonly verdict: Verdict; readonly user: string };
+}
+
+/** Most quotes shown, whatever the engine returns (it promises 1–3). */
+const MAX_CITATIONS = 5;
+/** Most "did you mean" / example buttons. */
+const MAX_CHOICES = 5;
+/** Article titles are cut to this in attributions and lists. */
+const MAX_TITLE = 200;
+
+export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}): SlackMessage {
+  const question = cleanText(answer.question).replace(/\s+/g, ' ').trim();
+  const lead: KnownBlock[] = [];
+  if (options.askedBy) lead.push(context(`${mention(options.askedBy)} asked: *${escapeMrkdwn(truncate(question, 500))}*`));
+  else if (options.private && question) lead.push(context(`You asked: *${escapeMrkdwn(truncate(question, 500))}*`));
+
+  const body = renderBody(answer, question, options.examples ?? []);
+  const tail: KnownBlock[] = [];
+  if (options.private && answer.status === 'answered') {
+    tail.push(actions(BLOCK_IDS.share, [button('Share in channel', ACTION_IDS.share, refValue(answer, question), 'primary')]));
+  }
+  tail.push(options.feedback ? feedbackThanks(options.feedback.verdict, options.feedback.user) : feedbackButtons(answer, question));
+
+  const blocks = capBlocks([...lead, ...body.blocks, ...tail], LIMITS.messageBlocks, tail.length);
+  return { text: fallback(body.text), blocks };
+}
+
+function renderBody(answer: Answer, question: string, examples: readonly string[]): SlackMessage {
+  switch (answer.status) {
+    case 'answered': {
+      const citations = answer.citations.slice(0, MAX_CITATIONS);
+      const short = answer.answer ?? '';
+      return {
+        text: [short, ...citations.map((c) => `“${c.quote}” (${c.title}, paragraph ${paragraphLabel(c)})`)].join('\n'),
+        blocks: [section(escapeMrkdwn(short)), ...citations.map((c) => section(citationMrkdwn(c)))],
+      };
+    }
+    case 'ambiguous': {
+      const choices = answer.suggestions.slice(0, MAX_CHOICES);
+      // An actions block needs at least one button: with nothing to offer, say so as for unknown.
+      if (choices.length === 0) return renderBody({ ...answer, status: 'unknown' }, question, examples);
+      const list = choices.map((s) => `• ${escapeMrkdwn(s.question)}`).join('\n');
+      return {
+        text: `I'm not sure which you mean. Did you mean: ${choices.map((s) => s.question).join(' / ')}?`,
+        blocks: [
+          section(`I'm not sure which of these you mean. *Did you mean…*\n${list}`),
+          actions(
+            BLOCK_IDS.choices,
+            choices.map((s, i) => button(s.question, `${ACTION_IDS.choosePrefix}${i}`, encodeAnswerRef({ entryId: s.entryId, question }))),
+          ),
+        ],
+      };
+    }
+    case 'unknown': {
+      const offered = answer.suggestions.length > 0 ? answer.suggestions.slice(0, 3) : examples.slice(0, 3).map((q) => ({ question: q, entryId: null }));
+      const shown = question ? `“${escapeMrkdwn(truncate(question, 300))}”` : 'that';
+      const intro = `Sorry, I don't know the answer to ${shown}: it isn't covered by the articles I know.`;
+      const blocks = [section(offered.length > 0 ? `${intro}\nHere are some questions I can answer:\n${offered.map((s) => `• ${escapeMrkdwn(s.question)}`).join('\n')}` : intro)];
+      // Example questions the engine can answer directly become one-click buttons.
+      const clickable = offered.filter((s): s is { question: string; entryId: string } => typeof s.entryId === 'string' && s.entryId !== '');
+      if (clickable.length > 0) {
+        blocks.push(actions(BLOCK_IDS.choices, clickable.map((s, i) => button(s.question, `${ACTION_IDS.choosePrefix}${i}`, encodeAnswerRef({ entryId: s.entryId, question: s.question })))));
+      }
+      return {
+        text: `Sorry, I don't know the answer to that.${offered.length > 0 ? ` Try: ${offered.map((s) => s.question).join(' / ')}` : ''}`,
+        blocks,
+      };
+    }
+  }
+}
+
+/** A quote as a Slack block quote (`>` on every line), then its source on the line below. */
+function citationMrkdwn(c: Citation): string {
+  const title = truncateMrkdwn(escapeMrkdwn(c.title), MAX_TITLE);
+  const url = safeUrl(c.url);
+  const source = url ? `<${url}|${title}>` : title;
+  const date = c.date ? ` · ${escapeMrkdwn(truncate(c.date, 40))}` : '';
+  const attribution = `— ${source}, paragraph ${paragraphLabel(c)}${date}`;
+  const quote = escapeMrkdwn(c.quote)
+    .split('\n')
+    .map((line) => `>${line}`)
+    .join('\n');
+  // The attribution holds a link that must not be cut, so the quote gives way.
+  return `${truncateMrkdwn(quote, LIMITS.sectionText - attribution.length - 1)}\n${attribution}`;
+}
+
+function paragraphLabel(c: Citation): string {
+  return Number.isFinite(c.paragraph) ? String(c.paragraph) : '?';
+}
+
+function refValue(answer: Answer, question: string): string {
+  return encodeAnswerRef({ entryId: answer.entryId, question });
+}
+
+function feedbackButtons(answer: Answer, question: string): KnownBlock {
+  const value = refValue(answer, question);
+  return actions(BLOCK_IDS.feedback, [button('Helpful', ACTION_IDS.helpful, value), button('Not helpful', ACTION_IDS.notHelpful, value)]);
+}
+
+function feedbackThanks(verdict: Verdict, user: string): KnownBlock {
+  const said = verdict === 'helpful' ? 'helpful' : 'not helpful';
+  return context(`Thanks for the feedback, ${mention(user)}: marked as ${said}.`, BLOCK_IDS.feedback);
+}
+
+/**
+ * The blocks of a posted answer with the feedback buttons replaced by a thank-you (for
+ * `chat.update`). Blocks come back from Slack as posted, so only the feedback block changes.
+ */
+export function acknowledgeFeedback(blocks: readonly unknown[], verdict: Verdict, user: string): KnownBlock[] {
+  const out = blocks
+    .filter((b): b is KnownBlock => typeof b === 'object' && b !== null && typeof (b as { type?: unknown }).type === 'string')
+    .map((b) => ('block_id' in b && b.block_id === BLOCK_IDS.feedback ? feedbackThanks(verdict, user) : b));
+  return capBlocks(out, LIMITS.messageBlocks);
+}
+
+/** `/faq` with nothing or `help`: how to use it, and what to ask. */
+export function renderUsage(source: HelpSource, botUserId?: string): SlackMessage {
+  const how = [
+    '*Ask me about the articles I know.*',
+    '• `/faq <question>`: I answer privately here, and you can share the answer in the channel.',
+    '• `/faq help`: this message.',
+    `• Mention ${botUserId ? mention(botUserId) : 'me'} in a channel (I answer in the thread), or send me a direct message.`,
+  ].join('\n');
+  return {
+    text: fallback(`Ask me about the articles I know: /faq <question>. For example: ${source.examples.slice(0, 3).map((q) => `/faq ${q}`).join(' / ')}`),
+    blocks: capBlocks([section(how), ...examplesBlocks(source, (q) => `/faq ${q}`), ...articlesBlocks(source)], LIMITS.messageBlocks),
+  };
+}
+
+/** An empty mention or an empty direct message: a short how-to. */
+export function renderHowTo(source: HelpSource, where: 'mention' | 'dm', botUserId?: string): SlackMessage {
+  const me = botUserId ? mention(botUserId) : '@faqbot';
+  const how =
+    where === 'mention'
+      ? `Hi! Ask me a question right after the mention, like \`${me} ${escapeMrkdwn(source.examples[0] ?? 'What is this about?')}\`, and I'll answer in the thread with quotes from the articles.`
+      : "Hi! Ask me a question about the articles I know, in your own words, and I'll answer with quotes from them.";
+  return {
+    text: where === 'mention' ? 'Ask me a question right after the mention.' : 'Ask me a question about the articles I know.',
+    blocks: capBlocks([section(how), ...examplesBlocks(source, (q) => q)], LIMITS.messageBlocks),
+  };
+}
+
+/** A short plain notice (an apology, an answer that is gone): our words, escaped all the same. */
+export function renderNotice(text: string): SlackMessage {
+  return { text: fallback(text), blocks: [section(escapeMrkdwn(text))] };
+}
+
+/** App Home: what the bot knows, example questions, how to ask. */
+export function renderHome(source: HelpSource, botUserId?: string): types.HomeView {
+  const me = botUserId ? mention(botUserId) : '@faqbot';
+  const how = [
+    '*How to ask*',
+    `• Mention ${me} in a channel with your question: I answer in the thread.`,
+    '• Send me a direct message in the *Messages* tab.',
+    '• Type `/faq <question>` anywhere: only you see the answer, and you can share it.',
+    'Every answer quotes the articles word for word, with the article and paragraph it comes from.',
+  ].join('\n');
+  const blocks = [
+    header('faqbot'),
+    section('I answer questions about a set of news articles, quoting them as my sources.'),
+    section(how),
+    divider(),
+    ...articlesBlocks(source, 60),
+    divider(),
+    ...examplesBlocks(source, (q) => q, 8),
+  ];
+  return { type: 'home', blocks: capBlocks(blocks, LIMITS.homeBlocks) };
+}
+
+function examplesBlocks(source: HelpSource, format: (q: string) => string, max = 3): KnownBlock[] {
+  const examples = source.examples.slice(0, max);
+  if (examples.length === 0) return [];
+  return [section(`*Try asking*\n${examples.map((q) => `• ${escapeMrkdwn(format(cleanText(q).replace(/\s+/g, ' ')))}`).join('\n')}`)];
+}
+
+/** The article titles, a few sections of bullet lines (each section within 3,000 characters). */
+function articlesBlocks(source: HelpSource, max = 10): KnownBlock[] {
+  if (source.articles.length === 0) return [];
+  const lines = source.articles.slice(0, max).map((a) => `• ${truncateMrkdwn(escapeMrkdwn(a.title.replace(/\s+/g, ' ')), MAX_TITLE)}`);
+  if (source.articles.length > max) lines.push(`…and ${source.articles.length - max} more.`);
+  const chunks: string[] = [`*Articles I know (${source.articles.length})*`];
+  for (const line of lines) {
+    const last = chunks.length - 1;
+    if ((chunks[last] ?? '').length + 1 + line.length <= LIMITS.sectionText) chunks[last] = `${chunks[last]}\n${line}`;
+    else chunks.push(line);
+  }
+  return chunks.map((c) => section(c));
+}
+
+/** A user mention if `id` looks like a Slack user id; anything else is shown escaped. */
+function mention(id: string): string {
+  return /^[UW][A-Z0-9]{1,40}$/.test(id) ? `<@${id}>` : escapeMrkdwn(id);
+}
+
+/**
+ * The plain `text` of a message: shown in notifications and where blocks cannot be. Slack still
+ * parses it for `<!channel>` and mentions, so it is escaped too.
+ */
+function fallback(text: string): string {
+  return truncateMrkdwn(escapeMrkdwn(text.replace(/[ \t]+/g, ' ').trim()) || '…', LIMITS.fallbackText);
+}

@@ -1,0 +1,96 @@
+import { App, LogLevel, type AppOptions, type Logger, type Receiver, type webApi } from '@slack/bolt';
+import type { Config } from '../config.ts';
+import type { Engine } from '../engine.ts';
+import { FaqbotError } from '../errors.ts';
+import { RecentKeys } from './dedupe.ts';
+import { createErrorHandler } from './error-handler.ts';
+import type { ListenerDeps } from './listener-deps.ts';
+import { register as registerActions } from './listeners/actions/index.ts';
+import { register as registerCommands } from './listeners/commands/index.ts';
+import { register as registerEvents } from './listeners/events/index.ts';
+import { register as registerMessages } from './listeners/messages/index.ts';
+
+export interface SlackAppOptions {
+  /** botToken, appToken, signingSecret, slackApiUrl and mode are read. */
+  config: Config;
+  /** Called per request, so a reloaded index takes effect without a restart. */
+  getEngine: () => Engine;
+  /** Bolt's Logger interface; default Bolt's ConsoleLogger at `config.logLevel`. */
+  logger?: Logger;
+  /** When given (HTTP mode with its own receiver), passed to Bolt as is. */
+  receiver?: Receiver;
+  /** When both are given, Bolt makes no auth.test call (tests, or a caller that made it already). */
+  botId?: string;
+  botUserId?: string;
+  /** The Web API retry policy; tests pass `{ retries: 0 }`. Default: @slack/web-api's own. */
+  retryConfig?: webApi.RetryOptions;
+}
+
+const LOG_LEVELS: Record<Config['logLevel'], LogLevel> = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+};
+
+/**
+ * Builds the Bolt App: listeners for mentions, DMs, `/faq`, buttons and App Home, and one error
+ * handler. Never starts it (the caller owns the lifecycle). Socket Mode when `config.mode` is
+ * `socket` and no receiver is given; otherwise Bolt's HTTP receiver (or the one given) with
+ * `POST /slack/events` verified against the signing secret.
+ *
+ * ```ts
+ * const app = createApp({ config, getEngine: () => engine });
+ * await app.start(config.port);
+ * ```
+ */
+export function createApp(options: SlackAppOptions): App {
+  const { config } = options;
+  if (!config.botToken) {
+    throw new FaqbotError('slack_not_configured', 'SLACK_BOT_TOKEN is not set: Slack needs it (xoxb-…) to post answers.');
+  }
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+  };
+  const app = new App({
+    token: config.botToken,
+    // Without a logger of the caller's, Bolt's ConsoleLogger at the configured level.
+    ...(options.logger ? { logger: options.logger } : { logLevel: LOG_LEVELS[config.logLevel] }),
+    clientOptions,
+    ...receiverOptions(options, clientOptions),
+    ...(options.botId ? { botId: options.botId } : {}),
+    ...(options.botUserId ? { botUserId: options.botUserId } : {}),
+    // Conversation state is not used; Bolt's default store would only cost memory per channel.
+    convoStore: false,
+    // The error handler needs the request body to know whom to apologise to.
+    extendedErrorHandler: true,
+  });
+
+  const { logger } = app;
+  const deps: ListenerDeps = { getEngine: options.getEngine, seen: new RecentKeys(), logger };
+  registerEvents(app, deps);
+  registerMessages(app, deps);
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  app.error(createErrorHandler({ client: app.client, logger }));
+  return app;
+}
+
+function receiverOptions(options: SlackAppOptions, clientOptions: webApi.WebClientOptions): Partial<AppOptions> {
+  if (options.receiver) return { receiver: options.receiver };
+  const { config } = options;
+  if (config.mode === 'socket') {
+    if (!config.appToken) throw new FaqbotError('slack_not_configured', 'Socket Mode needs SLACK_APP_TOKEN (xapp-…).');
+    return {
+      socketMode: true,
+      appToken: config.appToken,
+      // Bolt hands its own clientOptions object to the Socket Mode client, which then sets a
+      // 100-retry policy on it for apps.connections.open; a copy keeps that out of the clients
+      // that post answers.
+      installerOptions: { clientOptions: { ...clientOptions } },
+    };
+  }
+  if (!config.signingSecret) throw new FaqbotError('slack_not_configured', 'HTTP mode needs SLACK_SIGNING_SECRET to verify requests from Slack.');
+  return { signingSecret: config.signingSecret };
+}

@@ -1,0 +1,115 @@
+import type { Logger, webApi } from '@slack/bolt';
+import { renderNotice } from '../render/blocks.ts';
+import { describeError, isSlackCallError } from './slack-errors.ts';
+
+const APOLOGY = 'Sorry, something went wrong while answering that. Please try again in a moment.';
+
+/** Who is waiting for a reply to this request, and where to send it. */
+interface Waiting {
+  readonly kind: string;
+  readonly channel?: string;
+  readonly threadTs?: string;
+  readonly user?: string;
+  readonly responseUrl?: string;
+  readonly eventId?: string;
+}
+
+export interface ErrorHandlerArgs {
+  readonly error: Error;
+  readonly body?: unknown;
+  readonly context?: { readonly retryNum?: number | undefined; readonly botToken?: string | undefined };
+}
+
+/**
+ * The one place listener errors end up (Bolt's `app.error`, extended form). It logs the error with
+ * what was being handled, and where a person is waiting, replies with a short apology: never the
+ * error text or a stack. It never throws, and an apology that cannot be delivered is only logged.
+ */
+export function createErrorHandler(deps: { readonly client: webApi.WebClient; readonly logger: Logger; readonly fetch?: typeof fetch }) {
+  const fetchFn = deps.fetch ?? globalThis.fetch;
+  return async ({ error, body, context }: ErrorHandlerArgs): Promise<void> => {
+    try {
+      const root = rootCause(error);
+      const where = waiting(body);
+      const { code, detail } = describeError(root);
+      deps.logger.error(
+        `faqbot: ${where.kind} failed: ${JSON.stringify({ code, detail, kind: where.kind, channel: where.channel ?? null, user: where.user ?? null, event_id: where.eventId ?? null, retry_num: context?.retryNum ?? null })}`,
+      );
+      if (!isSlackCallError(root) && root instanceof Error && root.stack) deps.logger.debug(root.stack);
+      await apologise(where, root, context?.botToken);
+    } catch (secondary) {
+      deps.logger.error(`faqbot: could not report a listener error: ${describeError(secondary).detail}`);
+    }
+  };
+
+  async function apologise(where: Waiting, root: unknown, token: string | undefined): Promise<void> {
+    const message = renderNotice(APOLOGY);
+    try {
+      if (where.responseUrl) {
+        // /faq and buttons: the response_url reaches the person privately, member or not.
+        if ((root as { code?: unknown } | null)?.code === 'slack_bolt_respond_error') return;
+        await fetchFn(where.responseUrl, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...message }),
+        });
+      } else if (where.channel && (where.kind === 'app_mention' || where.kind === 'message')) {
+        // If Slack refused the answer itself (not_in_channel, 500…), an apology there fails the same way.
+        if (isSlackCallError(root)) return;
+        await deps.client.chat.postMessage({
+          ...(token ? { token } : {}),
+          channel: where.channel,
+          ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+          text: message.text,
+          blocks: message.blocks,
+        });
+      }
+    } catch (failure) {
+      deps.logger.warn(`faqbot: could not send an apology to ${where.channel ?? where.kind}: ${describeError(failure).detail}`);
+    }
+  }
+}
+
+/** Bolt wraps code-less errors (`UnknownError.original`); the cause is what is worth logging. */
+function rootCause(error: Error): unknown {
+  const wrapped = error as Error & { original?: unknown; originals?: unknown[] };
+  if (wrapped.original !== undefined) return wrapped.original;
+  if (Array.isArray(wrapped.originals) && wrapped.originals.length > 0) return wrapped.originals[0];
+  return error;
+}
+
+function waiting(body: unknown): Waiting {
+  const b = (body ?? {}) as {
+    type?: string;
+    event_id?: string;
+    event?: { type?: string; channel?: string; ts?: string; thread_ts?: string; user?: string; channel_type?: string };
+    command?: string;
+    response_url?: string;
+    user_id?: string;
+    channel_id?: string;
+    user?: { id?: string };
+    channel?: { id?: string };
+  };
+  if (b.type === 'event_callback' && b.event) {
+    const e = b.event;
+    const kind = e.type ?? 'event';
+    // Mentions are answered in a thread; DMs inline unless asked in a thread.
+    const threadTs = kind === 'app_mention' ? (e.thread_ts ?? e.ts) : e.thread_ts;
+    return {
+      kind,
+      ...(e.channel ? { channel: e.channel } : {}),
+      ...(threadTs ? { threadTs } : {}),
+      ...(e.user ? { user: e.user } : {}),
+      ...(b.event_id ? { eventId: b.event_id } : {}),
+    };
+  }
+  const kind = b.command ?? b.type ?? 'request';
+  const channel = b.channel_id ?? b.channel?.id;
+  const user = b.user_id ?? b.user?.id;
+  return {
+    kind,
+    ...(channel ? { channel } : {}),
+    ...(user ? { user } : {}),
+    ...(b.response_url ? { responseUrl: b.response_url } : {}),
+  };
+}

@@ -1,0 +1,12 @@
+import type { Logger } from '@slack/bolt';
+import type { Engine } from '../engine.ts';
+import type { RecentKeys } from './dedupe.ts';
+
+/** What every listener gets, passed in rather than imported, so tests hand in their own. */
+export interface ListenerDeps {
+  /** The engine now: called per request, so a reloaded index takes effect without a restart. */
+  readonly getEngine: () => Engine;
+  /** Messages already answered, by (channel, ts). */
+  readonly seen: RecentKeys;
+  readonly logger: Logger;
+}

@@ -1,0 +1,32 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { renderAnswer, renderUsage, type SlackMessage } from '../../../render/blocks.ts';
+import type { ListenerDeps } from '../../listener-deps.ts';
+import { questionText } from '../../question-text.ts';
+import { describeError } from '../../slack-errors.ts';
+
+/** `/faq`, `/faq help` (and `/faq ?`) show usage; anything else is a question. */
+const HELP = /^(?:help|\?)$/i;
+
+/**
+ * `/faq <question>`: acknowledged at once (Slack gives up after 3 s), then answered privately
+ * through the command's response_url, with a "Share in channel" button.
+ */
+export function onFaqCommand(deps: ListenerDeps) {
+  return async ({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const engine = deps.getEngine();
+    const question = questionText(command.text, context.botUserId);
+    const message: SlackMessage =
+      question === '' || HELP.test(question)
+        ? renderUsage(engine, context.botUserId)
+        : renderAnswer(engine.ask(question), { private: true, examples: engine.examples });
+    try {
+      await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+    } catch (error) {
+      // A response_url can be unreachable (expired, network); chat.postEphemeral reaches the same
+      // person where the bot is a member. If that fails too, the error handler takes over.
+      deps.logger.warn(`faqbot: /faq response_url failed (${describeError(error).detail}); trying chat.postEphemeral`);
+      await client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, text: message.text, blocks: message.blocks });
+    }
+  };
+}

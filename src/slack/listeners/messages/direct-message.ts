@@ -1,0 +1,46 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { renderAnswer, renderHowTo } from '../../../render/blocks.ts';
+import { answerOnce } from '../../answer-once.ts';
+import type { ListenerDeps } from '../../listener-deps.ts';
+import { postReply } from '../../post-reply.ts';
+import { questionText } from '../../question-text.ts';
+
+/** The fields of a `message` event this listener reads; every subtype has a different shape. */
+interface MessageFields {
+  readonly channel: string;
+  readonly ts: string;
+  readonly channel_type?: string;
+  readonly subtype?: string;
+  readonly bot_id?: string;
+  readonly user?: string;
+  readonly text?: string;
+  readonly thread_ts?: string;
+}
+
+/**
+ * Subtypes that are still a person writing a new message. Everything else (message_changed,
+ * message_deleted, bot_message, channel_join…) is not a question.
+ */
+const HUMAN_SUBTYPES = new Set(['file_share', 'thread_broadcast']);
+
+/** True for a person's new message in a DM with the bot. */
+export function isHumanDirectMessage(message: MessageFields): boolean {
+  if (message.channel_type !== 'im') return false;
+  if (message.subtype !== undefined && !HUMAN_SUBTYPES.has(message.subtype)) return false;
+  return !message.bot_id && typeof message.user === 'string';
+}
+
+/** A direct message to the bot: every human message is a question, answered in the DM. */
+export function onDirectMessage(deps: ListenerDeps) {
+  return async ({ message, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+    const m = message as MessageFields;
+    if (!isHumanDirectMessage(m)) return;
+    await answerOnce(deps, { channel: m.channel, ts: m.ts, retryNum: context.retryNum }, async () => {
+      const engine = deps.getEngine();
+      const question = questionText(m.text, context.botUserId);
+      const reply = question ? renderAnswer(engine.ask(question), { examples: engine.examples }) : renderHowTo(engine, 'dm', context.botUserId);
+      // A DM is a conversation: answer inline, unless the question was itself asked in a thread.
+      await postReply(client, { channel: m.channel, threadTs: m.thread_ts }, reply);
+    });
+  };
+}

@@ -1,0 +1,23 @@
+import type { webApi } from '@slack/bolt';
+import type { SlackMessage } from '../render/blocks.ts';
+
+/** Where a reply goes: a channel or DM, and the thread in it if any. */
+export interface ReplyTarget {
+  readonly channel: string;
+  readonly threadTs?: string | undefined;
+}
+
+/**
+ * Posts a rendered message. Links are not unfurled: an answer quotes its sources already, and a
+ * preview card per cited article would bury the quotes.
+ */
+export async function postReply(client: webApi.WebClient, target: ReplyTarget, message: SlackMessage): Promise<void> {
+  await client.chat.postMessage({
+    channel: target.channel,
+    ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+    text: message.text,
+    blocks: message.blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+  });
+}

@@ -1,0 +1,52 @@
+/** Reading posted Block Kit back, for assertions. Written independently of src/render. */
+
+interface AnyBlock {
+  readonly type?: string;
+  readonly block_id?: string;
+  readonly text?: { readonly text?: string };
+  readonly elements?: ReadonlyArray<{ readonly type?: string; readonly text?: unknown; readonly action_id?: string; readonly value?: string }>;
+}
+
+/** All mrkdwn/plain text of section, context and header blocks, joined by newlines. */
+export function blockText(blocks: unknown): string {
+  if (!Array.isArray(blocks)) return '';
+  const parts: string[] = [];
+  for (const b of blocks as AnyBlock[]) {
+    if (typeof b.text?.text === 'string') parts.push(b.text.text);
+    if (b.type === 'context') for (const e of b.elements ?? []) if (typeof e.text === 'string') parts.push(e.text);
+  }
+  return parts.join('\n');
+}
+
+export interface FoundButton {
+  readonly blockId: string | undefined;
+  readonly actionId: string;
+  readonly label: string;
+  readonly value: string;
+}
+
+export function buttons(blocks: unknown): FoundButton[] {
+  if (!Array.isArray(blocks)) return [];
+  return (blocks as AnyBlock[]).flatMap((b) =>
+    b.type !== 'actions'
+      ? []
+      : (b.elements ?? [])
+          .filter((e) => e.type === 'button')
+          .map((e) => ({ blockId: b.block_id, actionId: e.action_id ?? '', label: (e.text as { text?: string } | undefined)?.text ?? '', value: e.value ?? '' })),
+  );
+}
+
+/** How a verbatim quote must appear in mrkdwn: `&`, `<`, `>` escaped, each line a `>` block quote. */
+export function quotedMrkdwn(quote: string): string {
+  return quote
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .split('\n')
+    .map((line) => `>${line}`)
+    .join('\n');
+}
+
+export function escaped(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,68 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { App } from '@slack/bolt';
+import nock from 'nock';
+import type { Config } from '../../src/config.ts';
+import type { Engine } from '../../src/engine.ts';
+import { createApp } from '../../src/slack/create-app.ts';
+import { BOT_ID, BOT_USER } from './slack-payloads.ts';
+import { SlackApiStub } from './slack-api-stub.ts';
+import { TestLogger } from './test-logger.ts';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+
+/** A Config as loadConfig would give for HTTP mode against the stub API. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    mode: 'http',
+    botToken: 'xoxb-test-token',
+    signingSecret: SIGNING_SECRET,
+    slackApiUrl: 'http://slack.test/api/',
+    port: 0,
+    corpusDir: 'seeds',
+    logLevel: 'debug',
+    ...overrides,
+  };
+}
+
+export interface HttpTestApp {
+  readonly app: App;
+  /** `POST` Slack requests here: `http://127.0.0.1:<port>/slack/events`. */
+  readonly url: string;
+  readonly api: SlackApiStub;
+  readonly logger: TestLogger;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real Bolt App from `createApp`, in HTTP mode on a free loopback port, its Web API calls and
+ * response_urls going to a nock stub (no retries, so a failure shows at once). Only loopback
+ * connections are allowed out; anything else unmocked fails the test.
+ */
+export async function startHttpTestApp(options: { getEngine: () => Engine }): Promise<HttpTestApp> {
+  nock.disableNetConnect();
+  nock.enableNetConnect((host) => /^(?:127\.0\.0\.1|localhost)(?::\d+)?$/.test(host));
+  const api = new SlackApiStub();
+  const logger = new TestLogger();
+  const app = createApp({
+    config: testConfig({ slackApiUrl: api.apiUrl }),
+    getEngine: options.getEngine,
+    logger,
+    botId: BOT_ID,
+    botUserId: BOT_USER,
+    retryConfig: { retries: 0 },
+  });
+  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+  const { port } = server.address() as AddressInfo;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}/slack/events`,
+    api,
+    logger,
+    async stop() {
+      await app.stop();
+      nock.cleanAll();
+      nock.enableNetConnect();
+    },
+  };
+}
