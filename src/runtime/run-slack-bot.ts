@@ -1,0 +1,154 @@
+import type { Writable } from 'node:stream';
+import type { Config } from '../config.ts';
+import { configSecrets, summarizeConfig } from '../config.ts';
+import type { Engine } from '../engine.ts';
+import { createJsonLogger, type JsonLogger } from '../log.ts';
+import { createApp } from '../slack/create-app.ts';
+import { EngineHolder } from './engine-holder.ts';
+import { RuntimeHttpReceiver } from './http-receiver.ts';
+import { InFlight } from './in-flight.ts';
+import { installProcessHandlers } from './process-handlers.ts';
+import { onSignals, type Signal, type SignalSource } from './signals.ts';
+import { ANSWER_RETRY, describeStartupError, verifyBotToken } from './slack-api.ts';
+import { RuntimeSocketReceiver } from './socket-receiver.ts';
+import { watchCorpus } from './watch-corpus.ts';
+
+/** How long shutdown waits for answers already started. */
+export const DRAIN_TIMEOUT_MS = 10_000;
+
+export interface ReadyInfo {
+  readonly mode: 'socket' | 'http';
+  readonly port?: number;
+}
+
+export interface SlackBotIo {
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly signals?: SignalSource;
+  readonly port?: number;
+  readonly onReady?: (info: ReadyInfo) => void;
+  readonly loadEngine: (corpusDir: string) => Promise<Engine>;
+}
+
+type StopReason = Signal | 'fatal';
+
+/**
+ * Runs the bot in Socket Mode or HTTP mode until SIGTERM / SIGINT, then stops taking work,
+ * finishes the answers in flight (up to DRAIN_TIMEOUT_MS) and resolves 0. Start-up failures (bad
+ * corpus, rejected token, port in use) print one clear line to stderr and resolve 1. Logs go to
+ * stdout as JSON lines, with every secret redacted.
+ */
+export async function runSlackBot(config: Config, io: SlackBotIo): Promise<number> {
+  const signals = io.signals ?? process;
+  const logger = createJsonLogger({ stream: io.stdout, level: config.logLevel, secrets: configSecrets(config) });
+  logger.log('info', 'Starting faqbot', { config: summarizeConfig(config) });
+
+  const stop = stopSignal();
+  const disposeStopSignals = onSignals(signals, ['SIGTERM', 'SIGINT'], (signal) => stop.request(signal));
+  const disposeProcessHandlers = installProcessHandlers(logger, () => stop.request('fatal'));
+  const dispose = (): void => {
+    disposeStopSignals();
+    disposeProcessHandlers();
+  };
+
+  const inFlight = new InFlight();
+  const engines = new EngineHolder({ corpusDir: config.corpusDir, load: io.loadEngine, logger });
+  let ready = false;
+  const receiver =
+    config.mode === 'socket'
+      ? new RuntimeSocketReceiver({ appToken: config.appToken ?? '', logger, inFlight, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) })
+      : new RuntimeHttpReceiver({ signingSecret: config.signingSecret ?? '', logger, inFlight, isReady: () => ready });
+
+  let port: number | undefined;
+  try {
+    // In HTTP mode listen first, so /healthz can say "starting" (503) while the index is built.
+    if (receiver instanceof RuntimeHttpReceiver) {
+      port = await receiver.start(io.port ?? config.port);
+      logger.log('info', 'Listening for Slack requests', { port, endpoints: ['POST /slack/events', 'GET /healthz'] });
+    }
+    const [engine, identity] = await Promise.all([
+      engines.loadInitial(),
+      verifyBotToken(config.botToken ?? '', config.slackApiUrl, logger),
+    ]);
+    logger.log('info', 'Index built', { articles: engine.articles.length, corpusDir: config.corpusDir });
+    createApp({
+      config,
+      getEngine: () => engines.get(),
+      logger,
+      receiver,
+      botId: identity.botId,
+      botUserId: identity.botUserId,
+      retryConfig: ANSWER_RETRY,
+    });
+    if (receiver instanceof RuntimeSocketReceiver) {
+      await receiver.start().catch((error: unknown) => {
+        throw describeStartupError(error, 'SLACK_APP_TOKEN', config.slackApiUrl ?? 'https://slack.com/api/');
+      });
+    }
+  } catch (error) {
+    const message = startupMessage(error, config, io.port ?? config.port);
+    logger.log('error', `Start-up failed: ${message}`);
+    io.stderr.write(`faqbot: ${message}\n`);
+    await receiver.stop().catch(() => undefined);
+    dispose();
+    return 1;
+  }
+
+  ready = true;
+  logger.log('info', 'faqbot is ready', { mode: config.mode, ...(port !== undefined ? { port } : {}) });
+  const disposeReload = onSignals(signals, ['SIGHUP'], () => void engines.reload('SIGHUP'));
+  const stopWatching = watchCorpus(config.corpusDir, () => void engines.reload('corpus folder changed'), logger);
+  io.onReady?.({ mode: config.mode === 'socket' ? 'socket' : 'http', ...(port !== undefined ? { port } : {}) });
+
+  const reason = await stop.requested;
+  ready = false;
+  disposeReload();
+  stopWatching();
+  await shutdown(reason, receiver, inFlight, logger, stop.requested2);
+  dispose();
+  return reason === 'fatal' ? 1 : 0;
+}
+
+async function shutdown(
+  reason: StopReason,
+  receiver: RuntimeHttpReceiver | RuntimeSocketReceiver,
+  inFlight: InFlight,
+  logger: JsonLogger,
+  secondSignal: Promise<StopReason>,
+): Promise<void> {
+  logger.log('info', 'Shutting down: taking no new work, finishing answers in flight', { reason, inFlight: inFlight.size });
+  const stopped = receiver.stop().catch((error: unknown) => logger.log('warn', 'Stopping the receiver failed', { error }));
+  // A second SIGINT / SIGTERM means "now": stop waiting for the answers in flight.
+  const drained = await Promise.race([inFlight.drain(DRAIN_TIMEOUT_MS), secondSignal.then(() => false)]);
+  if (!drained) logger.log('warn', 'Stopped without finishing every answer in flight', { abandoned: inFlight.size });
+  if (receiver instanceof RuntimeHttpReceiver) receiver.closeAllConnections();
+  await stopped;
+  logger.log('info', 'faqbot stopped', { reason });
+}
+
+/** The first stop request (a signal or a fatal error), and a second one for "stop waiting". */
+function stopSignal(): { request(reason: StopReason): void; requested: Promise<StopReason>; requested2: Promise<StopReason> } {
+  let count = 0;
+  let resolveFirst: (reason: StopReason) => void = () => undefined;
+  let resolveSecond: (reason: StopReason) => void = () => undefined;
+  const requested = new Promise<StopReason>((resolve) => (resolveFirst = resolve));
+  const requested2 = new Promise<StopReason>((resolve) => (resolveSecond = resolve));
+  return {
+    request(reason) {
+      count += 1;
+      if (count === 1) resolveFirst(reason);
+      else resolveSecond(reason);
+    },
+    requested,
+    requested2,
+  };
+}
+
+function startupMessage(error: unknown, config: Config, port: number): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return `port ${port} is already in use: stop the other server or set PORT to a free port.`;
+  if (code === 'EACCES' && config.mode === 'http') return `not allowed to listen on port ${port}: use a port above 1023.`;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'corpus_error' || code === 'faq_invalid') return `cannot load the corpus: ${message}`;
+  return message;
+}
