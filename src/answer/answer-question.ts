@@ -1,10 +1,14 @@
 import type { Article } from '../corpus/types.ts';
 import type { FaqEntry } from '../faq/types.ts';
-import type { Candidate, FaqIndex, PassageCandidate, Ranking } from '../match/faq-index.ts';
+import type { Candidate, CuratedCandidate, FaqIndex, PassageCandidate, Ranking } from '../match/faq-index.ts';
 import { SCORING } from '../match/scoring.ts';
 import { QUOTE_BUDGET, selectQuote } from './select-quote.ts';
 import type { Answer, Citation, Suggestion } from './types.ts';
 import { generatedEntryId, generatedQuestion } from './generated-entry.ts';
+
+const MAX_QUOTES = 3;
+/** A further quote shorter than this would be a fragment, not a passage worth reading. */
+const MIN_EXTRA_QUOTE = 80;
 
 export interface AnswerContext {
   readonly index: FaqIndex;
@@ -19,21 +23,39 @@ export interface AnswerContext {
  */
 export function answerQuestion(question: string, context: AnswerContext): Answer {
   const ranking = context.index.rank(question);
-  const [best, ...rest] = ranking.candidates;
-  if (!best || best.score < SCORING.answerAt) return unknown(question, best?.score ?? 0, context.examples);
-  const rivals = distinctRivals(best, rest).filter((c) => c.score >= best.score - SCORING.ambiguousMargin);
-  if (rivals.length > 0 && best.score < SCORING.clearAt) {
-    return {
-      question,
-      status: 'ambiguous',
-      answer: null,
-      citations: [],
-      suggestions: [best, ...rivals.slice(0, 2)].map(suggestionOf),
-      score: round(best.score),
-      entryId: null,
-    };
+  const curated = ranking.candidates.filter((c): c is CuratedCandidate => c.kind === 'curated');
+  const passages = ranking.candidates.filter((c): c is PassageCandidate => c.kind === 'passage');
+  const bestCurated = curated[0];
+  const bestPassage = passages[0];
+  const passageScore = bestPassage?.score ?? 0;
+  // A curated entry wins when it matches about as well as the best passage, or when it quotes
+  // that very passage: its answer is written for people, the passage's is raw text.
+  const quotesBestPassage = (c: CuratedCandidate): boolean =>
+    bestPassage !== undefined && c.entry.citations.some((x) => x.source === bestPassage.passage.article.source && x.paragraph === bestPassage.passage.paragraph.number);
+  if (bestCurated && bestCurated.score >= SCORING.answerAt && (bestCurated.score >= passageScore - SCORING.curatedPreference || quotesBestPassage(bestCurated))) {
+    // Entries quoting the same words give the same answer: only a different one is a rival.
+    const bestQuotes = new Set(bestCurated.entry.citations.map((x) => x.quote));
+    const rivals = curated.slice(1).filter((c) => c.score >= bestCurated.score - SCORING.ambiguousMargin && !c.entry.citations.some((x) => bestQuotes.has(x.quote)));
+    if (rivals.length > 0 && bestCurated.score < SCORING.clearAt) {
+      return ambiguous(question, bestCurated.score, [bestCurated, ...rivals.slice(0, 2)]);
+    }
+    return answerFrom(bestCurated, question, ranking, context);
   }
-  return answerFrom(best, question, ranking, context);
+  if (bestPassage && passageScore >= SCORING.passageAnswerAt) {
+    const adopted = curated.find((c) => c.score >= SCORING.adoptAt && quotesBestPassage(c));
+    return answerFrom(adopted ?? bestPassage, question, ranking, context);
+  }
+  const best = ranking.candidates[0];
+  if (best && best.score >= SCORING.suggestAt) {
+    // Unsure: say so, but offer the nearest entries as "did you mean" rather than examples.
+    const near = [...(bestCurated && bestCurated.score >= SCORING.suggestAt ? curated.slice(0, 3) : []), ...(bestPassage ? [bestPassage] : [])];
+    return unknown(question, best.score, near.slice(0, 3).map(suggestionOf));
+  }
+  return unknown(question, best?.score ?? 0, context.examples);
+}
+
+function ambiguous(question: string, score: number, candidates: readonly Candidate[]): Answer {
+  return { question, status: 'ambiguous', answer: null, citations: [], suggestions: candidates.map(suggestionOf), score: round(score), entryId: null };
 }
 
 /** The answer for one candidate; a second passage is quoted too when it scored almost as well. */
@@ -52,14 +74,19 @@ export function answerFrom(best: Candidate, question: string, ranking: Ranking, 
   const span = selectQuote(best.passage, best.window, ranking.query.answerType);
   const article = best.passage.article;
   const citations = [citationOf(article, best.passage.paragraph.number, article.text.slice(span.start, span.end))];
-  const runnerUp = ranking.candidates.find((c): c is PassageCandidate => c.kind === 'passage' && c.passage !== best.passage);
-  if (runnerUp && runnerUp.score >= best.score * SCORING.secondQuoteAt) {
-    const room = QUOTE_BUDGET - (span.end - span.start) - 1;
-    if (room > 80) {
-      const second = selectQuote(runnerUp.passage, runnerUp.window, ranking.query.answerType, room);
-      const text = runnerUp.passage.article.text.slice(second.start, second.end);
-      if (text.length <= room) citations.push(citationOf(runnerUp.passage.article, runnerUp.passage.paragraph.number, text));
-    }
+  // Runners-up that scored almost as well are quoted too (a sentence or two each), while the
+  // quotes fit the budget: when two passages are this close, the reader should see both.
+  let used = span.end - span.start;
+  for (const runnerUp of ranking.candidates) {
+    if (citations.length >= MAX_QUOTES || runnerUp.score < best.score * SCORING.secondQuoteAt) break;
+    if (runnerUp.kind !== 'passage' || runnerUp.passage === best.passage) continue;
+    const room = QUOTE_BUDGET - used;
+    if (room < MIN_EXTRA_QUOTE) break;
+    const extra = selectQuote(runnerUp.passage, runnerUp.window, ranking.query.answerType, room);
+    const text = runnerUp.passage.article.text.slice(extra.start, extra.end);
+    if (text.length < MIN_EXTRA_QUOTE / 2 || citations.some((c) => c.quote === text)) continue;
+    citations.push(citationOf(runnerUp.passage.article, runnerUp.passage.paragraph.number, text));
+    used += text.length;
   }
   return {
     question,
@@ -70,24 +97,6 @@ export function answerFrom(best: Candidate, question: string, ranking: Ranking, 
     score: round(best.score),
     entryId: generatedEntryId(best.passage),
   };
-}
-
-function distinctRivals(best: Candidate, rest: readonly Candidate[]): Candidate[] {
-  const cited = (c: Candidate): Set<string> =>
-    c.kind === 'curated' ? new Set(c.entry.citations.map((x) => `${x.source}#${x.paragraph}`)) : new Set([`${c.passage.article.source}#${c.passage.paragraph.number}`]);
-  const bestPlaces = cited(best);
-  const seen = new Set<string>();
-  const rivals: Candidate[] = [];
-  for (const c of rest) {
-    // A passage that the best entry itself quotes is the same answer, not a rival.
-    if (c.kind === 'passage' && [...cited(c)].some((p) => bestPlaces.has(p))) continue;
-    if (best.kind === 'passage' && c.kind === 'curated' && [...cited(c)].some((p) => bestPlaces.has(p))) continue;
-    const key = c.kind === 'curated' ? c.entry.id : generatedEntryId(c.passage);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    rivals.push(c);
-  }
-  return rivals;
 }
 
 function suggestionOf(candidate: Candidate): Suggestion {

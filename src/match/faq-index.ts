@@ -1,7 +1,7 @@
 import type { Article, Paragraph } from '../corpus/types.ts';
 import type { FaqEntry } from '../faq/types.ts';
 import { termsOf, tokenize, normalizeText } from './normalize.ts';
-import { prepareQuery, type Query } from './query.ts';
+import { prepareQuery, questionForm, type Query } from './query.ts';
 import { TermIndex } from './term-index.ts';
 import { TypoCorrector } from './typo-corrector.ts';
 import { SCORING } from './scoring.ts';
@@ -11,6 +11,8 @@ export interface PassageDoc {
   readonly article: Article;
   readonly paragraph: Paragraph;
   readonly sentenceTerms: ReadonlyArray<ReadonlySet<string>>;
+  /** Adjacent content-term pairs of each sentence ("nebula platform"), for phrase matching. */
+  readonly sentencePairs: ReadonlyArray<ReadonlySet<string>>;
   readonly terms: ReadonlySet<string>;
 }
 
@@ -39,9 +41,15 @@ export interface Ranking {
 interface EntryDoc {
   readonly entry: FaqEntry;
   readonly phrasings: ReadonlyArray<ReadonlySet<string>>;
-  readonly content: ReadonlySet<string>;
+  readonly forms: readonly string[];
+  /** The answer and each quote, apart: the best single one counts, so terms must meet in one place. */
+  readonly content: ReadonlyArray<ReadonlySet<string>>;
 }
 
+/** Per query term: the term and its weight first, then derived forms at a discount. */
+type QueryWeights = ReadonlyArray<ReadonlyArray<{ readonly term: string; readonly weight: number }>>;
+
+const MAX_DERIVED = 4;
 const PASSAGES_CONSIDERED = 8;
 const ENTRIES_CONSIDERED = 12;
 
@@ -59,6 +67,7 @@ export class FaqIndex {
   private readonly phrasingOwner: readonly number[];
   private readonly contentIndex: TermIndex;
   private readonly vocabulary: { hasTerm(term: string): boolean; corrector: TypoCorrector };
+  private readonly sortedTerms: readonly string[];
 
   constructor(articles: readonly Article[], curated: readonly FaqEntry[]) {
     const words = new Map<string, string>();
@@ -73,9 +82,11 @@ export class FaqIndex {
     for (const article of articles) {
       const titleTerms = termsNoting(article.title);
       for (const paragraph of article.paragraphs) {
-        const sentenceTerms = paragraph.sentences.map((s) => new Set(termsNoting(article.text.slice(s.start, s.end))));
+        const sentenceLists = paragraph.sentences.map((s) => termsNoting(article.text.slice(s.start, s.end)));
+        const sentenceTerms = sentenceLists.map((list) => new Set(list));
+        const sentencePairs = sentenceLists.map((list) => new Set(adjacentPairs(list)));
         const all = sentenceTerms.flatMap((set) => [...set]);
-        passages.push({ article, paragraph, sentenceTerms, terms: new Set(all) });
+        passages.push({ article, paragraph, sentenceTerms, sentencePairs, terms: new Set(all) });
         passageTerms.push([...all, ...titleTerms]);
       }
     }
@@ -85,28 +96,37 @@ export class FaqIndex {
     const phrasingDocs: string[][] = [];
     const owners: number[] = [];
     this.entries = curated.map((entry, i) => {
-      const phrasings = [entry.question, ...entry.variants].map((text) => new Set(termsNoting(text)));
+      const texts = [entry.question, ...entry.variants];
+      const phrasings = texts.map((text) => new Set(termsNoting(text)));
+      const forms = texts.map((text) => questionForm(normalizeText(text)));
       for (const set of phrasings) {
         phrasingDocs.push([...set]);
         owners.push(i);
       }
-      const content = new Set(termsNoting([entry.answer, ...entry.citations.map((c) => c.quote)].join(' ')));
-      return { entry, phrasings, content };
+      const content = [entry.answer, ...entry.citations.map((c) => c.quote)].map((text) => new Set(termsNoting(text)));
+      return { entry, phrasings, forms, content };
     });
     this.phrasingIndex = new TermIndex(phrasingDocs);
     this.phrasingOwner = owners;
-    this.contentIndex = new TermIndex(this.entries.map((e) => [...e.content]));
+    this.contentIndex = new TermIndex(this.entries.map((e) => e.content.flatMap((set) => [...set])));
 
     const known = new Set(words.values());
     this.vocabulary = { hasTerm: (term) => known.has(term), corrector: new TypoCorrector(words.keys()) };
+    this.sortedTerms = [...known].sort();
   }
 
   /** Ranks curated entries and passages for a question; never throws. */
   rank(question: string): Ranking {
     const query = prepareQuery(question, this.vocabulary);
     if (query.terms.length === 0) return { query, candidates: [] };
-    const weights = new Map(query.terms.map((t) => [t.term, t.weight * this.idf(t.term)]));
-    const total = sum(weights.values());
+    // A typo-corrected word counts less when matched, but its full weight stays in the total.
+    const weights: QueryWeights = query.terms.map((t) => {
+      const weight = t.weight * this.weightOf(t.term);
+      // Derived forms the stemmer keeps apart ("partner" / "partnership") match at a discount.
+      const derived = this.longerForms(t.term).map((term) => ({ term, weight: SCORING.derivedFormWeight * weight }));
+      return [{ term: t.term, weight }, ...derived];
+    });
+    const total = sum(query.terms.map((t) => this.weightOf(t.term)));
     const candidates: Candidate[] = [...this.rankEntries(query, weights, total), ...this.rankPassages(query, weights, total)];
     candidates.sort((a, b) => b.score - a.score);
     return { query, candidates };
@@ -117,7 +137,31 @@ export class FaqIndex {
     return this.passageIndex.idf(term);
   }
 
-  private rankEntries(query: Query, weights: Map<string, number>, total: number): CuratedCandidate[] {
+  /** How much a term says: its idf, sharpened so rare words count for more than their idf alone. */
+  private weightOf(term: string): number {
+    return this.idf(term) ** SCORING.idfPower;
+  }
+
+  /** Vocabulary terms that extend `term` by a suffix (a few at most), for terms of 5+ letters. */
+  private longerForms(term: string): string[] {
+    if (term.length < 5 || !/^[a-z]+$/.test(term)) return [];
+    const forms: string[] = [];
+    let lo = 0;
+    let hi = this.sortedTerms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sortedTerms[mid]! < term) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.sortedTerms.length && forms.length < MAX_DERIVED; i++) {
+      const candidate = this.sortedTerms[i]!;
+      if (!candidate.startsWith(term)) break;
+      if (candidate !== term && candidate.length - term.length <= 5 && /^[a-z]+$/.test(candidate)) forms.push(candidate);
+    }
+    return forms;
+  }
+
+  private rankEntries(query: Query, weights: QueryWeights, total: number): CuratedCandidate[] {
     if (this.entries.length === 0) return [];
     const terms = query.terms.map((t) => t.term);
     const picked = new Set<number>();
@@ -126,27 +170,47 @@ export class FaqIndex {
     return [...picked].map((i) => {
       const doc = this.entries[i]!;
       let phrasing = 0;
-      for (const set of doc.phrasings) {
-        const matched = matchedWeight(weights, set);
-        const own = sum([...set].map((t) => this.idf(t)));
-        phrasing = Math.max(phrasing, (2 * matched) / (total + own));
-      }
-      const content = matchedWeight(weights, doc.content) / total;
-      return { kind: 'curated', entry: doc.entry, score: Math.max(phrasing, SCORING.contentFactor * content) };
+      const form = query.form ? SCORING.formWeight : 0;
+      doc.phrasings.forEach((set, p) => {
+        const ownForm = doc.forms[p] ? SCORING.formWeight : 0;
+        const matched = matchedWeight(weights, set) + (query.form && query.form === doc.forms[p] ? SCORING.formWeight : 0);
+        const own = sum([...set].map((t) => this.weightOf(t))) + ownForm;
+        // Mostly "how much of the question does this phrasing explain", partly the reverse, so
+        // a phrasing's extra words cost less than the question's unexplained ones.
+        const similarity = SCORING.questionSide * (matched / (total + form)) + (1 - SCORING.questionSide) * (own > 0 ? Math.min(1, matched / own) : 0);
+        phrasing = Math.max(phrasing, similarity);
+      });
+      const content = SCORING.contentFactor * (Math.max(...doc.content.map((set) => matchedWeight(weights, set))) / total);
+      // The stronger signal decides; the weaker breaks ties between entries that share it.
+      const score = Math.min(1, Math.max(phrasing, content) + SCORING.tieBreakShare * Math.min(phrasing, content));
+      return { kind: 'curated', entry: doc.entry, score };
     });
   }
 
-  private rankPassages(query: Query, weights: Map<string, number>, total: number): PassageCandidate[] {
+  private rankPassages(query: Query, weights: QueryWeights, total: number): PassageCandidate[] {
     const hits = this.passageIndex.search(
       query.terms.map((t) => t.term),
       PASSAGES_CONSIDERED,
       query.terms.map((t) => t.weight),
     );
     const top = hits[0]?.score ?? 1;
+    const queryPairs = adjacentPairs(query.terms.map((t) => t.term));
     return hits.map((hit) => {
       const passage = this.passages[hit.doc]!;
       const window = bestWindow(passage, weights);
-      const coverage = (SCORING.windowShare * window.matched + (1 - SCORING.windowShare) * matchedWeight(weights, passage.terms)) / total;
+      let coverage = (SCORING.windowShare * window.matched + (1 - SCORING.windowShare) * matchedWeight(weights, passage.terms)) / total;
+      if (queryPairs.length > 0) {
+        let found = 0;
+        for (const pair of queryPairs) {
+          for (let i = window.first; i <= window.last; i++) {
+            if (passage.sentencePairs[i]!.has(pair)) {
+              found++;
+              break;
+            }
+          }
+        }
+        coverage = (1 - SCORING.phraseShare) * coverage + SCORING.phraseShare * (found / queryPairs.length);
+      }
       const rank = hit.score / top;
       return {
         kind: 'passage',
@@ -159,7 +223,7 @@ export class FaqIndex {
 }
 
 /** The one- or two-sentence window of a paragraph that covers the most query weight. */
-function bestWindow(passage: PassageDoc, weights: Map<string, number>): { first: number; last: number; matched: number } {
+function bestWindow(passage: PassageDoc, weights: QueryWeights): { first: number; last: number; matched: number } {
   let best = { first: 0, last: 0, matched: -1 };
   const sentences = passage.sentenceTerms;
   for (let i = 0; i < sentences.length; i++) {
@@ -173,10 +237,28 @@ function bestWindow(passage: PassageDoc, weights: Map<string, number>): { first:
   return best;
 }
 
-function matchedWeight(weights: Map<string, number>, terms: ReadonlySet<string>): number {
+/** Each query term's weight in a text: its own if present, else its best derived form's. */
+function matchedWeight(weights: QueryWeights, terms: ReadonlySet<string>): number {
   let matched = 0;
-  for (const [term, weight] of weights) if (terms.has(term)) matched += weight;
+  for (const group of weights) {
+    for (const { term, weight } of group) {
+      if (terms.has(term)) {
+        matched += weight;
+        break;
+      }
+    }
+  }
   return matched;
+}
+
+/** "a b" for each neighbouring pair of terms, in either order (questions invert word order). */
+function adjacentPairs(terms: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < terms.length; i++) {
+    const [a, b] = [terms[i]!, terms[i + 1]!];
+    pairs.push(a < b ? `${a} ${b}` : `${b} ${a}`);
+  }
+  return pairs;
 }
 
 function union(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {

@@ -35,6 +35,8 @@ export function normalizeText(text: string): string {
 export interface Token {
   readonly word: string;
   readonly term: string;
+  /** True for a part of a hyphenated compound, which also yields its joined form. */
+  readonly part?: boolean;
 }
 
 // Letters and digits of any script, with inner apostrophes, dots ("u.s.", "2.5") and hyphens kept for
@@ -66,7 +68,7 @@ export function tokenize(normalized: string): Token[] {
       // Dotted abbreviations ("u.s.") and decimals ("2.5") are one word, not parts.
       const keepParts = raw.includes('-');
       tokens.push({ word: joined, term: termOf(joined) });
-      if (keepParts) for (const part of parts) pushContent(tokens, part);
+      if (keepParts) for (const part of parts) pushContent(tokens, part, true);
     } else {
       pushContent(tokens, raw);
     }
@@ -74,9 +76,9 @@ export function tokenize(normalized: string): Token[] {
   return tokens;
 }
 
-function pushContent(tokens: Token[], word: string): void {
+function pushContent(tokens: Token[], word: string, part = false): void {
   if (STOPWORDS.has(word)) return;
-  tokens.push({ word, term: termOf(word) });
+  tokens.push(part ? { word, term: termOf(word), part } : { word, term: termOf(word) });
 }
 
 /** Content terms of a text in one call: normalize then tokenize. */

@@ -17,6 +17,22 @@ export interface Query {
   readonly normalized: string;
   readonly terms: readonly QueryTerm[];
   readonly answerType: AnswerType;
+  /** The question's opening word class (see `questionForm`); matched against FAQ phrasings. */
+  readonly form: string;
+}
+
+/**
+ * A pseudo-term for how a question is asked: "how is X…" and "is X…" share every content word but
+ * want different answers, so FAQ phrasings are compared on this too. Empty for keyword queries.
+ *
+ *   questionForm('how is microsoft joining?')  // → '?how'
+ *   questionForm('is microsoft joining?')      // → '?yesno'
+ */
+export function questionForm(normalized: string): string {
+  const first = /^(?:and |so |but |ok |hey |hi )?([a-z]+)/.exec(normalized)?.[1] ?? '';
+  if (['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how'].includes(first)) return `?${first === 'whom' || first === 'whose' ? 'who' : first}`;
+  if (['is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'has', 'have', 'had', 'should'].includes(first)) return '?yesno';
+  return '';
 }
 
 /** What a query needs to know of the index's vocabulary. */
@@ -48,8 +64,12 @@ export function prepareQuery(question: string, vocabulary: Vocabulary): Query {
       }
     }
   }
+  let compoundKnown = false;
   tokens.forEach((token, i) => {
+    if (!token.part) compoundKnown = vocabulary.hasTerm(token.term);
     if (joinedAway.has(i)) return;
+    // "Hyper-V" is one term when the index knows `hyperv`; its parts would count it three times.
+    if (token.part && compoundKnown) return;
     if (vocabulary.hasTerm(token.term)) return add(token.term, 1);
     const corrected = vocabulary.corrector.correct(token.word);
     if (corrected !== null) add(termOf(corrected), CORRECTED_WEIGHT);
@@ -59,5 +79,6 @@ export function prepareQuery(question: string, vocabulary: Vocabulary): Query {
     normalized,
     terms: [...terms].map(([term, weight]) => ({ term, weight })),
     answerType: answerTypeOf(normalized),
+    form: questionForm(normalized),
   };
 }

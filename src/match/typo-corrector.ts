@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 
 /** Shortest word worth correcting: shorter ones have too many near neighbours to guess. */
-const MIN_LENGTH = 4;
+const MIN_LENGTH = 5;
 const CACHE_LIMIT = 5_000;
 
 /**
@@ -44,12 +44,14 @@ export class TypoCorrector {
     let best: { word: string; score: number } | null = null;
     for (const hit of fuse.search(word, { limit: 8 })) {
       const candidate = hit.item;
-      // Bitap scores a prefix as a perfect match ("open" in "openstack"): insist on similar length.
-      if (Math.abs(candidate.length - word.length) > Math.max(1, Math.floor(word.length / 4))) continue;
-      const score = (hit.score ?? 1) + Math.abs(candidate.length - word.length) * 0.01;
+      // Bitap finds candidates fast but scores a near-prefix as a match ("frets" ~ "fresno"); a
+      // typo is one edit in a short word, two in a long one.
+      const distance = editDistance(word, candidate);
+      if (distance > (word.length <= 6 ? 1 : 2)) continue;
+      const score = (hit.score ?? 1) + distance * 0.05;
       if (!best || score < best.score) best = { word: candidate, score };
     }
-    return best && best.score <= 0.34 ? best.word : null;
+    return best ? best.word : null;
   }
 
   private fuseFor(initial: string): Fuse<string> | null {
@@ -62,4 +64,22 @@ export class TypoCorrector {
     }
     return fuse;
   }
+}
+
+/** Damerau–Levenshtein distance (optimal string alignment): a swap of two letters is one edit. */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[(i - 2) * cols + j - 2]! + 1);
+      d[i * cols + j] = best;
+    }
+  }
+  return d[rows * cols - 1]!;
 }
