@@ -27,6 +27,8 @@ export async function chat(engine: Engine, io: ChatIo): Promise<number> {
   write('Ask a question about the articles (help for examples, quit to leave).');
   rl.prompt();
   for await (const raw of rl) {
+    // Piped input is not echoed by a terminal: echo it, so the output reads as a transcript.
+    if (!terminal) write(raw);
     const line = raw.trim();
     const command = line.toLowerCase();
     if (command === 'quit' || command === 'exit') break;

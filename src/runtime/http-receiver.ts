@@ -15,7 +15,7 @@ export interface RuntimeHttpReceiverOptions {
   readonly signingSecret: string;
   readonly logger: Logger;
   readonly inFlight: InFlight;
-  /** True once the index is built: /healthz answers 200 only then. */
+  /** True once the index is built and the app is wired: /healthz says 200 and events are taken only then. */
   readonly isReady: () => boolean;
   readonly host?: string;
   readonly bodyLimitBytes?: number;
@@ -106,6 +106,11 @@ export class RuntimeHttpReceiver implements Receiver {
       return;
     }
     if (path === '/slack/events' && req.method === 'POST') {
+      // Before the index is built there is no app to hand the event to; 503 makes Slack retry it.
+      if (!this.#options.isReady()) {
+        res.writeHead(503, { 'retry-after': '1' }).end();
+        return;
+      }
       try {
         this.#bolt.requestListener(req, res);
       } catch (error) {

@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers/wait-for.ts';
+import { FakeSlackApi } from './helpers/fake-slack-api.ts';
+import { BOT_TOKEN, SIGNING_SECRET, mentionEvent, runServe, signedPost } from './helpers/run-serve.ts';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A gate a stand-in handler waits on, opened by the test. */
+function gate(): { wait: Promise<void>; open: () => void } {
+  let open = (): void => undefined;
+  const wait = new Promise<void>((resolve) => (open = resolve));
+  return { wait, open };
+}
+
+const env = (api: FakeSlackApi): NodeJS.ProcessEnv => ({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url });
+
+describe('readiness', () => {
+  it('/healthz answers 503 and events are refused until the index is built and Slack accepted the token', async () => {
+    const authTest = gate();
+    const api = await new FakeSlackApi(async (call) => {
+      if (call.method === 'auth.test') await authTest.wait;
+      return undefined;
+    }).start();
+    cleanups.push(() => api.stop());
+    const bot = runServe(env(api));
+    cleanups.push(async () => {
+      authTest.open();
+      bot.signals.emit('SIGTERM');
+      await bot.exit;
+    });
+    const listening = await waitFor(() => bot.stdout.entries.find((e) => e['msg'] === 'Listening for Slack requests'), 'the server to listen');
+    const port = Number(listening['port']);
+    await waitFor(() => api.callsTo('auth.test').length > 0, 'auth.test');
+
+    const early = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(early.status).toBe(503);
+    expect(await early.json()).toEqual({ status: 'starting' });
+    expect((await signedPost(port, mentionEvent('CEARLY', 'Who founded OpenStack?'))).status).toBe(503);
+
+    authTest.open();
+    await bot.ready;
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect(api.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s: stops taking requests, finishes the answer in flight, exits 0', async (signal) => {
+    const post = gate();
+    const order: string[] = [];
+    const api = await new FakeSlackApi(async (call) => {
+      if (call.method !== 'chat.postMessage') return undefined;
+      order.push('post received');
+      await post.wait;
+      order.push('post answered');
+      return undefined;
+    }).start();
+    cleanups.push(() => api.stop());
+    const bot = runServe(env(api));
+    const { port } = await bot.ready;
+    if (port === undefined) throw new Error('no port');
+
+    expect((await signedPost(port, mentionEvent('CBUSY', 'Who founded OpenStack?'))).status).toBe(200);
+    await waitFor(() => order.includes('post received'), 'the answer to be posting');
+    bot.signals.emit(signal);
+    void bot.exit.then(() => order.push('exited'));
+    await waitFor(() => bot.stdout.entries.find((e) => String(e['msg']).startsWith('Shutting down')), 'shutdown to start');
+
+    // No new work: the listening socket is closed.
+    await expect(signedPost(port, mentionEvent('CLATE', 'Who founded OpenStack?'))).rejects.toThrow();
+    expect(bot.stdout.entries.find((e) => String(e['msg']).startsWith('Shutting down'))).toMatchObject({ inFlight: 1 });
+
+    post.open();
+    expect(await bot.exit).toBe(0);
+    expect(order).toEqual(['post received', 'post answered', 'exited']);
+    expect(api.callsTo('chat.postMessage').map((c) => c.params['channel'])).toEqual(['CBUSY']);
+    expect(bot.stdout.text).not.toContain('Stopped without finishing');
+    expect(bot.stdout.entries.at(-1)).toMatchObject({ msg: 'faqbot stopped', reason: signal });
+  });
+
+  it('a second signal stops waiting for answers in flight', async () => {
+    const post = gate();
+    const api = await new FakeSlackApi(async (call) => {
+      if (call.method === 'chat.postMessage') await post.wait;
+      return undefined;
+    }).start();
+    cleanups.push(async () => {
+      post.open();
+      await api.stop();
+    });
+    const bot = runServe(env(api));
+    const { port } = await bot.ready;
+    if (port === undefined) throw new Error('no port');
+    await signedPost(port, mentionEvent('CSTUCK', 'Who founded OpenStack?'));
+    await waitFor(() => api.callsTo('chat.postMessage').length > 0, 'the answer to be posting');
+    bot.signals.emit('SIGTERM');
+    bot.signals.emit('SIGTERM');
+    expect(await bot.exit).toBe(0);
+    expect(bot.stdout.entries).toContainEqual(expect.objectContaining({ msg: 'Stopped without finishing every answer in flight', abandoned: 1 }));
+  });
+
+  it('removes its signal listeners once stopped, so the process can exit on the next signal', async () => {
+    const api = await new FakeSlackApi().start();
+    cleanups.push(() => api.stop());
+    const bot = runServe(env(api));
+    await bot.ready;
+    expect(bot.signals.listenerCount('SIGTERM')).toBe(1);
+    expect(bot.signals.listenerCount('SIGHUP')).toBe(1);
+    bot.signals.emit('SIGTERM');
+    expect(await bot.exit).toBe(0);
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) expect(bot.signals.listenerCount(signal)).toBe(0);
+  });
+});

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers/wait-for.ts';
+import { FakeSlackApi } from './helpers/fake-slack-api.ts';
+import { BOT_TOKEN, SIGNING_SECRET, mentionEvent, runServe, signedPost } from './helpers/run-serve.ts';
+import { breakFirstQuote, copySeeds } from './helpers/temp-corpus.ts';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const ZEBRAS = '# Zebras of Zanzibar\n\nThe zebra population of Zanzibar reached 4,200 in 2011, according to the island wildlife office.\n';
+const QUESTION = 'How many zebras live in Zanzibar?';
+
+async function startBot(): Promise<{ api: FakeSlackApi; corpus: string; port: number; bot: ReturnType<typeof runServe> }> {
+  const corpus = copySeeds();
+  const api = await new FakeSlackApi().start();
+  const bot = runServe({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url, FAQBOT_CORPUS: corpus });
+  cleanups.push(async () => {
+    bot.signals.emit('SIGTERM');
+    await bot.exit;
+    await api.stop();
+    fs.rmSync(corpus, { recursive: true, force: true });
+  });
+  const { port } = await bot.ready;
+  if (port === undefined) throw new Error('no port');
+  return { api, corpus, port, bot };
+}
+
+/** Asks in a fresh channel and returns what the bot posted there (text and blocks). */
+async function ask(api: FakeSlackApi, port: number, channel: string): Promise<string> {
+  expect((await signedPost(port, mentionEvent(channel, QUESTION))).status).toBe(200);
+  const post = await waitFor(() => api.callsTo('chat.postMessage', { channel })[0], `an answer in ${channel}`);
+  return `${post.params['text']} ${post.params['blocks']}`;
+}
+
+function logged(bot: ReturnType<typeof runServe>, msg: string): Array<Record<string, unknown>> {
+  return bot.stdout.entries.filter((e) => String(e['msg']).startsWith(msg));
+}
+
+describe('corpus reload', () => {
+  it('SIGHUP: a bad edit keeps the last good index serving and logs why (file and line); a good one takes over', async () => {
+    const { api, corpus, port, bot } = await startBot();
+    const good = fs.readFileSync(path.join(corpus, 'faq.yml'), 'utf8');
+
+    breakFirstQuote(corpus);
+    fs.writeFileSync(path.join(corpus, '004_zebras.md'), ZEBRAS);
+    bot.signals.emit('SIGHUP');
+    const failure = await waitFor(() => logged(bot, 'Corpus reload failed')[0], 'the failed reload to be logged');
+    expect(failure).toMatchObject({ level: 'error', error: { code: 'faq_invalid' } });
+    expect(String(failure['msg'])).toMatch(new RegExp(`still serving the last good index\\. ${corpus}/faq\\.yml:\\d+: entry "[^"]+": quote not found`));
+
+    // Still answering, from the old index (which knows no zebras).
+    expect(await ask(api, port, 'CAFTERBAD')).not.toContain('population of Zanzibar');
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+
+    fs.writeFileSync(path.join(corpus, 'faq.yml'), good);
+    bot.signals.emit('SIGHUP');
+    await waitFor(() => logged(bot, 'Corpus reloaded').find((e) => e['articles'] === 3), 'the good reload');
+    expect(await ask(api, port, 'CAFTERGOOD')).toContain('population of Zanzibar');
+  });
+
+  it('a change in the corpus folder reloads by itself; a broken article file keeps the old index', async () => {
+    const { api, corpus, port, bot } = await startBot();
+    fs.writeFileSync(path.join(corpus, '004_zebras.md'), ZEBRAS);
+    const reloaded = await waitFor(() => logged(bot, 'Corpus reloaded')[0], 'a reload after the folder changed');
+    expect(reloaded).toMatchObject({ reason: 'corpus folder changed', articles: 3 });
+    expect(await ask(api, port, 'CWATCHED')).toContain('population of Zanzibar');
+
+    // An article that cannot be read as UTF-8 text… or a directory named like an article.
+    fs.mkdirSync(path.join(corpus, '005_not-a-file.txt'));
+    await waitFor(() => logged(bot, 'Corpus reload failed')[0], 'the failed reload to be logged');
+    expect(await ask(api, port, 'CSTILL')).toContain('population of Zanzibar');
+  });
+});
