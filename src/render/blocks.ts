@@ -171,7 +171,7 @@ export function acknowledgeFeedback(blocks: readonly unknown[], verdict: Verdict
 export function renderUsage(source: HelpSource, botUserId?: string): SlackMessage {
   const how = [
     '*Ask me about the articles I know.*',
-    '• `/faq <question>`: I answer privately here, and you can share the answer in the channel.',
+    '• `/faq &lt;question&gt;`: I answer privately here, and you can share the answer in the channel.',
     '• `/faq help`: this message.',
     `• Mention ${botUserId ? mention(botUserId) : 'me'} in a channel (I answer in the thread), or send me a direct message.`,
   ].join('\n');
@@ -206,7 +206,7 @@ export function renderHome(source: HelpSource, botUserId?: string): types.HomeVi
     '*How to ask*',
     `• Mention ${me} in a channel with your question: I answer in the thread.`,
     '• Send me a direct message in the *Messages* tab.',
-    '• Type `/faq <question>` anywhere: only you see the answer, and you can share it.',
+    '• Type `/faq &lt;question&gt;` anywhere: only you see the answer, and you can share it.',
     'Every answer quotes the articles word for word, with the article and paragraph it comes from.',
   ].join('\n');
   const blocks = [

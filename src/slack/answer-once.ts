@@ -15,7 +15,7 @@ export async function answerOnce(
 ): Promise<void> {
   const key = `${message.channel}:${message.ts}`;
   if (!deps.seen.add(key)) {
-    deps.logger.debug(`faqbot: ${key} already answered, skipping (retry ${message.retryNum ?? 0})`);
+    deps.logger.debug('faqbot: message already answered, skipping', { key, retry_num: message.retryNum ?? null });
     return;
   }
   try {

@@ -32,9 +32,15 @@ export function createErrorHandler(deps: { readonly client: webApi.WebClient; re
       const root = rootCause(error);
       const where = waiting(body);
       const { code, detail } = describeError(root);
-      deps.logger.error(
-        `faqbot: ${where.kind} failed: ${JSON.stringify({ code, detail, kind: where.kind, channel: where.channel ?? null, user: where.user ?? null, event_id: where.eventId ?? null, retry_num: context?.retryNum ?? null })}`,
-      );
+      deps.logger.error(`faqbot: ${where.kind} failed: ${code} (${detail})`, {
+        code,
+        detail,
+        kind: where.kind,
+        channel: where.channel ?? null,
+        user: where.user ?? null,
+        event_id: where.eventId ?? null,
+        retry_num: context?.retryNum ?? null,
+      });
       if (!isSlackCallError(root) && root instanceof Error && root.stack) deps.logger.debug(root.stack);
       await apologise(where, root, context?.botToken);
     } catch (secondary) {

@@ -2,7 +2,10 @@ import { LogLevel, type Logger } from '@slack/bolt';
 
 export interface LogLine {
   readonly level: 'debug' | 'info' | 'warn' | 'error';
+  /** The string arguments, joined. */
   readonly text: string;
+  /** Plain-object arguments, merged: the structured fields of the line. */
+  readonly fields: Record<string, unknown>;
 }
 
 /** A Bolt Logger that keeps every line, for assertions on what was logged. */
@@ -37,10 +40,16 @@ export class TestLogger implements Logger {
 
   /** Everything logged, one line each: for failure messages and "never logged X" checks. */
   get text(): string {
-    return this.lines.map((l) => `${l.level}: ${l.text}`).join('\n');
+    return this.lines.map((l) => `${l.level}: ${l.text} ${JSON.stringify(l.fields)}`).join('\n');
   }
 
   #push(level: LogLine['level'], msg: unknown[]): void {
-    this.lines.push({ level, text: msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? `${m.name}: ${m.message}` : JSON.stringify(m))).join(' ') });
+    const words: string[] = [];
+    const fields: Record<string, unknown> = {};
+    for (const m of msg) {
+      if (typeof m === 'object' && m !== null && !(m instanceof Error) && !Array.isArray(m)) Object.assign(fields, m);
+      else words.push(typeof m === 'string' ? m : m instanceof Error ? `${m.name}: ${m.message}` : String(m));
+    }
+    this.lines.push({ level, text: words.join(' '), fields });
   }
 }

@@ -15,18 +15,17 @@ export function onFeedback(deps: ListenerDeps) {
     const ref = decodeAnswerRef(action.value);
     const place = buttonPlace(body);
     const user = body.user.id;
-    // Logged first: the verdict is the point, even if updating the message fails.
-    deps.logger.info(
-      JSON.stringify({
-        event: 'faq_feedback',
-        verdict,
-        question: ref?.question ?? null,
-        entryId: ref?.entryId ?? null,
-        user,
-        channel: place.channel ?? null,
-        message_ts: place.messageTs ?? null,
-      }),
-    );
+    // Logged first: the verdict is the point, even if updating the message fails. Message plus a
+    // fields object: a JSON logger (src/log.ts) writes it as one line with those fields.
+    deps.logger.info('faq_feedback', {
+      event: 'faq_feedback',
+      verdict,
+      question: ref?.question ?? null,
+      entryId: ref?.entryId ?? null,
+      user,
+      channel: place.channel ?? null,
+      message_ts: place.messageTs ?? null,
+    });
 
     if (!place.ephemeral && place.channel !== undefined && place.messageTs !== undefined && place.blocks !== undefined) {
       await client.chat.update({

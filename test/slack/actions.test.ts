@@ -1,0 +1,170 @@
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine.ts';
+import { loadEngine } from '../../src/load-engine.ts';
+import { blockText, buttons, quotedMrkdwn } from '../helpers/blocks.ts';
+import { answeredQuestion, findQuestion } from '../helpers/engine-probes.ts';
+import { SIGNING_SECRET, startHttpTestApp, type HttpTestApp } from '../helpers/http-test-app.ts';
+import { BOT_USER, blockAction, eventEnvelope, mentionEvent, messageEvent, nextTs, slashCommand } from '../helpers/slack-payloads.ts';
+import { postForm, postJson, postPayload } from '../helpers/signed-requests.ts';
+
+let engine: Engine;
+let t: HttpTestApp;
+
+beforeAll(async () => {
+  engine = await loadEngine('seeds');
+});
+beforeEach(async () => {
+  t = await startHttpTestApp({ getEngine: () => engine });
+});
+afterEach(async () => {
+  await t.stop();
+});
+
+function ambiguous() {
+  const found = findQuestion(engine, 'ambiguous');
+  if (!found) throw new Error('no probe question is ambiguous for this engine: add one to test/helpers/engine-probes.ts');
+  return found;
+}
+
+/** Mentions the bot with `question` in a thread of C0GENERAL and returns the bot's posted reply. */
+async function mentionAndReply(question: string, threadParent = nextTs()) {
+  const before = t.api.calls('chat.postMessage').length;
+  await postJson(t.url, SIGNING_SECRET, eventEnvelope(mentionEvent({ text: `<@${BOT_USER}> ${question}`, channel: 'C0GENERAL', thread_ts: threadParent })));
+  const posts = await t.api.waitForCalls('chat.postMessage', before + 1);
+  return posts[posts.length - 1];
+}
+
+describe('"Did you mean…"', () => {
+  it('offers the close entries as buttons; a click answers that entry in the same thread', async () => {
+    const { question, answer } = ambiguous();
+    const parent = nextTs();
+    const reply = await mentionAndReply(question, parent);
+    const choices = buttons(reply?.params.blocks).filter((b) => b.blockId === 'faq_choices');
+    expect(choices.map((b) => b.label)).toEqual(answer.suggestions.map((s) => s.question));
+    expect(blockText(reply?.params.blocks)).toMatch(/Did you mean/);
+
+    const choice = answer.suggestions[1] ?? answer.suggestions[0];
+    const button = choices[answer.suggestions.indexOf(choice!)];
+    await postPayload(
+      t.url,
+      SIGNING_SECRET,
+      blockAction({ actionId: button!.actionId, value: button!.value, responseUrl: t.api.responseUrl('dym1'), channel: 'C0GENERAL', threadTs: parent, blocks: reply?.params.blocks as unknown[] }),
+    );
+    const posts = await t.api.waitForCalls('chat.postMessage', 2);
+    const chosen = posts[1];
+    expect(chosen?.params.channel).toBe('C0GENERAL');
+    expect(chosen?.params.thread_ts).toBe(parent);
+    const expected = engine.answerEntry(choice!.entryId, question);
+    expect(expected?.status).toBe('answered');
+    for (const c of expected?.citations ?? []) expect(blockText(chosen?.params.blocks)).toContain(quotedMrkdwn(c.quote));
+  });
+
+  it('in a DM answers in the DM, at top level like the question', async () => {
+    const { question, answer } = ambiguous();
+    await postJson(t.url, SIGNING_SECRET, eventEnvelope(messageEvent({ text: question, channel: 'D0ALICE' })));
+    const [reply] = await t.api.waitForCalls('chat.postMessage');
+    const [first] = buttons(reply?.params.blocks).filter((b) => b.blockId === 'faq_choices');
+    await postPayload(t.url, SIGNING_SECRET, blockAction({ actionId: first!.actionId, value: first!.value, responseUrl: t.api.responseUrl('dym2'), channel: 'D0ALICE' }));
+    const posts = await t.api.waitForCalls('chat.postMessage', 2);
+    expect(posts[1]?.params.channel).toBe('D0ALICE');
+    expect(posts[1]?.params.thread_ts).toBeUndefined();
+    const expected = engine.answerEntry(answer.suggestions[0]!.entryId, question);
+    for (const c of expected?.citations ?? []) expect(blockText(posts[1]?.params.blocks)).toContain(quotedMrkdwn(c.quote));
+  });
+
+  it('from a private /faq answer replaces it privately through the response_url', async () => {
+    const { question, answer } = ambiguous();
+    await postForm(t.url, SIGNING_SECRET, slashCommand({ text: question, responseUrl: t.api.responseUrl('cmd') }));
+    const [reply] = await t.api.waitForResponses('cmd');
+    const [first] = buttons(reply?.body.blocks).filter((b) => b.blockId === 'faq_choices');
+    await postPayload(t.url, SIGNING_SECRET, blockAction({ actionId: first!.actionId, value: first!.value, responseUrl: t.api.responseUrl('dym3'), ephemeral: true }));
+    const [chosen] = await t.api.waitForResponses('dym3');
+    expect(chosen?.body.response_type).toBe('ephemeral');
+    expect(chosen?.body.replace_original).toBe(true);
+    const expected = engine.answerEntry(answer.suggestions[0]!.entryId, question);
+    for (const c of expected?.citations ?? []) expect(blockText(chosen?.body.blocks)).toContain(quotedMrkdwn(c.quote));
+    expect(t.api.calls('chat.postMessage')).toEqual([]);
+  });
+});
+
+describe('an "unknown" reply', () => {
+  it('says so plainly and offers three example questions, which answer when clicked', async () => {
+    const unknown = findQuestion(engine, 'unknown');
+    expect(unknown).not.toBeNull();
+    const reply = await mentionAndReply(unknown!.question);
+    expect(blockText(reply?.params.blocks)).toMatch(/don't know/);
+    const examples = buttons(reply?.params.blocks).filter((b) => b.blockId === 'faq_choices');
+    expect(examples.length).toBeGreaterThan(0);
+    expect(examples.length).toBeLessThanOrEqual(3);
+
+    await postPayload(t.url, SIGNING_SECRET, blockAction({ actionId: examples[0]!.actionId, value: examples[0]!.value, responseUrl: t.api.responseUrl('ex'), threadTs: String(reply?.params.thread_ts) }));
+    const posts = await t.api.waitForCalls('chat.postMessage', 2);
+    expect(posts[1]?.params.thread_ts).toBe(reply?.params.thread_ts);
+    expect(blockText(posts[1]?.params.blocks)).toMatch(/^>/m);
+  });
+});
+
+describe('feedback', () => {
+  it('Helpful on a channel answer: the buttons give way to a thank-you, and one structured line is logged', async () => {
+    const { question, answer } = answeredQuestion(engine);
+    const reply = await mentionAndReply(question);
+    const helpful = buttons(reply?.params.blocks).find((b) => b.label === 'Helpful');
+    const messageTs = nextTs();
+
+    await postPayload(
+      t.url,
+      SIGNING_SECRET,
+      blockAction({ actionId: helpful!.actionId, value: helpful!.value, responseUrl: t.api.responseUrl('fb1'), channel: 'C0GENERAL', messageTs, threadTs: String(reply?.params.thread_ts), blocks: reply?.params.blocks as unknown[], user: 'U0BOB' }),
+    );
+    const [update] = await t.api.waitForCalls('chat.update');
+    expect(update?.params.channel).toBe('C0GENERAL');
+    expect(update?.params.ts).toBe(messageTs);
+    expect(buttons(update?.params.blocks).filter((b) => b.blockId === 'faq_feedback')).toEqual([]);
+    expect(blockText(update?.params.blocks)).toMatch(/Thanks for the feedback, <@U0BOB>: marked as helpful/);
+    for (const c of answer.citations) expect(blockText(update?.params.blocks)).toContain(quotedMrkdwn(c.quote));
+
+    const lines = t.logger.lines.filter((l) => l.fields.event === 'faq_feedback');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.fields).toMatchObject({ verdict: 'helpful', question, entryId: answer.entryId, user: 'U0BOB', channel: 'C0GENERAL' });
+  });
+
+  it('Not helpful on a private /faq answer replaces it through the response_url', async () => {
+    const { question } = answeredQuestion(engine);
+    await postForm(t.url, SIGNING_SECRET, slashCommand({ text: question, responseUrl: t.api.responseUrl('cmd') }));
+    const [reply] = await t.api.waitForResponses('cmd');
+    const notHelpful = buttons(reply?.body.blocks).find((b) => b.label === 'Not helpful');
+    await postPayload(t.url, SIGNING_SECRET, blockAction({ actionId: notHelpful!.actionId, value: notHelpful!.value, responseUrl: t.api.responseUrl('fb2'), ephemeral: true }));
+    const [replaced] = await t.api.waitForResponses('fb2');
+    expect(replaced?.body.replace_original).toBe(true);
+    expect(blockText(replaced?.body.blocks)).toMatch(/marked as not helpful/);
+    expect(buttons(replaced?.body.blocks).map((b) => b.label)).toEqual(['Share in channel']);
+    expect(t.logger.lines.filter((l) => l.fields.event === 'faq_feedback').map((l) => l.fields.verdict)).toEqual(['not_helpful']);
+    expect(t.api.calls('chat.update')).toEqual([]);
+  });
+});
+
+describe('the feedback line with the JSON logger faqbot runs with', () => {
+  it('is exactly one JSON line carrying question, entry, verdict and user', async () => {
+    const { createJsonLogger } = await import('../../src/log.ts');
+    const { createApp } = await import('../../src/slack/create-app.ts');
+    const { testConfig } = await import('../helpers/http-test-app.ts');
+    const stream = new PassThrough();
+    const chunks: string[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c.toString()));
+    const app = createApp({
+      config: testConfig({ slackApiUrl: t.api.apiUrl }),
+      getEngine: () => engine,
+      logger: createJsonLogger({ stream, level: 'info' }),
+      botId: 'B0BOT',
+      botUserId: BOT_USER,
+      retryConfig: { retries: 0 },
+    });
+    const { answer, question } = answeredQuestion(engine);
+    const value = JSON.stringify({ e: answer.entryId, q: question });
+    await app.processEvent({ body: blockAction({ actionId: 'faq_feedback_helpful', value, responseUrl: t.api.responseUrl('fb3'), blocks: [] }), ack: async () => undefined });
+    const feedback = chunks.join('').split('\n').filter((l) => l.includes('faq_feedback'));
+    expect(feedback).toHaveLength(1);
+    expect(JSON.parse(feedback[0]!)).toMatchObject({ level: 'info', event: 'faq_feedback', verdict: 'helpful', question, entryId: answer.entryId, user: 'U0ALICE' });
+  });
+});
