@@ -5,6 +5,7 @@ import { prepareQuery, questionForm, type Query } from './query.ts';
 import { TermIndex } from './term-index.ts';
 import { TypoCorrector } from './typo-corrector.ts';
 import { SCORING } from './scoring.ts';
+import { answerTypeOf, type AnswerType } from './answer-type.ts';
 
 /** A paragraph of the corpus with its sentences' terms, ready for window scoring. */
 export interface PassageDoc {
@@ -42,6 +43,8 @@ interface EntryDoc {
   readonly entry: FaqEntry;
   readonly phrasings: ReadonlyArray<ReadonlySet<string>>;
   readonly forms: readonly string[];
+  /** What the entry's own question asks for. */
+  readonly answerType: AnswerType;
   /** The answer and each quote, apart: the best single one counts, so terms must meet in one place. */
   readonly content: ReadonlyArray<ReadonlySet<string>>;
 }
@@ -104,7 +107,7 @@ export class FaqIndex {
         owners.push(i);
       }
       const content = [entry.answer, ...entry.citations.map((c) => c.quote)].map((text) => new Set(termsNoting(text)));
-      return { entry, phrasings, forms, content };
+      return { entry, phrasings, forms, content, answerType: answerTypeOf(normalizeText(entry.question)) };
     });
     this.phrasingIndex = new TermIndex(phrasingDocs);
     this.phrasingOwner = owners;
@@ -182,7 +185,10 @@ export class FaqIndex {
       });
       const content = SCORING.contentFactor * (Math.max(...doc.content.map((set) => matchedWeight(weights, set))) / total);
       // The stronger signal decides; the weaker breaks ties between entries that share it.
-      const score = Math.min(1, Math.max(phrasing, content) + SCORING.tieBreakShare * Math.min(phrasing, content));
+      // An entry written for another kind of question ("When did…" asked as "What did… do?") is
+      // a worse fit than its words suggest.
+      const mismatch = doc.answerType !== 'other' && doc.answerType !== query.answerType ? SCORING.typeMismatchPenalty : 0;
+      const score = Math.max(0, Math.min(1, Math.max(phrasing, content) + SCORING.tieBreakShare * Math.min(phrasing, content) - mismatch));
       return { kind: 'curated', entry: doc.entry, score };
     });
   }

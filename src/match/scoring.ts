@@ -38,6 +38,7 @@ export const SCORING = {
   adoptAt: 0.45,
   ambiguousMargin: 0.04,
   clearAt: 0.9,
+  typeMismatchPenalty: 0.08,
   // passages
   windowShare: 0.6,
   pairDiscount: 0.95,

@@ -1,0 +1,86 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import type { Engine } from '../../src/engine.ts';
+import { loadEngine } from '../../src/load-engine.ts';
+
+let engine: Engine;
+const articleText = (source: string): string => fs.readFileSync(`seeds/${source}`, 'utf8');
+
+beforeAll(async () => {
+  engine = await loadEngine('seeds');
+});
+
+describe('the engine on the seed articles', () => {
+  it('answers a curated question with verbatim quotes, titles and paragraph numbers', () => {
+    const answer = engine.ask('Who founded OpenStack?');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer).toMatch(/Rackspace/);
+    expect(answer.citations.length).toBeGreaterThan(0);
+    for (const c of answer.citations) {
+      expect(articleText(c.source)).toContain(c.quote);
+      expect(c.paragraph).toBeGreaterThan(0);
+      expect(c.title.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('matches Slack-formatted questions like plain ones', () => {
+    const plain = engine.ask('What was NASA’s cloud platform called?');
+    const slack = engine.ask('<@U0BOT> what was NASA\'s cloud platform called? :rocket:');
+    expect(slack.entryId).toBe(plain.entryId);
+    expect(slack.status).toBe('answered');
+  });
+
+  it('tolerates typos', () => {
+    const answer = engine.ask('wat is vcloud directr');
+    expect(answer.status).toBe('answered');
+    expect([answer.answer, ...answer.citations.map((c) => c.quote)].join(' ')).toMatch(/vCloud Director/);
+  });
+
+  it('says unknown to questions the articles do not answer, offering examples', () => {
+    for (const q of ['How do I cook pasta?', 'Who is the president of France?', 'zxcvbnm']) {
+      const answer = engine.ask(q);
+      expect(answer.status).toBe('unknown');
+      expect(answer.answer).toBeNull();
+      expect(answer.citations).toEqual([]);
+      expect(answer.suggestions.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('never quotes the page chrome after the article body', () => {
+    const answer = engine.ask('Maia 200 inference chip Apple Google Gemini Siri');
+    const chrome = articleText('003_964dbca33fe16450.txt').split('Featured')[1]!;
+    for (const c of answer.citations) expect(chrome.includes(c.quote)).toBe(false);
+  });
+
+  it('offers close entries as "did you mean" when two differ only slightly', () => {
+    const statuses = ['pledge', 'microsoft partner', 'openstack', 'vmware'].map((q) => engine.ask(q));
+    const ambiguous = statuses.find((a) => a.status === 'ambiguous');
+    if (ambiguous) {
+      expect(ambiguous.suggestions.length).toBeGreaterThanOrEqual(2);
+      for (const s of ambiguous.suggestions) expect(engine.answerEntry(s.entryId, ambiguous.question)?.status).toBe('answered');
+    }
+    expect(statuses.every((a) => ['answered', 'ambiguous', 'unknown'].includes(a.status))).toBe(true);
+  });
+
+  it('answers an entry directly by id, for "did you mean" clicks', () => {
+    const first = engine.ask('Who founded OpenStack?');
+    const again = engine.answerEntry(first.entryId!, 'Who founded OpenStack?');
+    expect(again?.answer).toBe(first.answer);
+    expect(engine.answerEntry('no-such-entry')).toBeNull();
+  });
+
+  it.each([
+    ['empty', ''],
+    ['whitespace', ' \n\t '],
+    ['40,000 characters', 'openstack '.repeat(4_000)],
+    ['emoji only', '🚀🔥😀 :tada:'],
+    ['Cyrillic', 'Что такое OpenStack?'],
+    ['Japanese', '東京の時間は何時ですか'],
+    ['control characters', '\u0000\u0007hyper\u001bv\u007f'],
+    ['broken Slack markup', '<@U12 <http://x|y <#C1| >>> :::'],
+  ])('gives an answer or unknown, never a throw, for %s input', (_, q) => {
+    const answer = engine.ask(q);
+    expect(['answered', 'ambiguous', 'unknown']).toContain(answer.status);
+    expect(answer.question).toBe(q);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/corpus/load-corpus.ts';
+import { buildEngine } from '../../src/load-engine.ts';
+import { clip, QUOTE_BUDGET } from '../../src/answer/select-quote.ts';
+
+const filler = 'The committee met often and discussed many general matters of routine administration at length.';
+
+describe('quotes', () => {
+  it('quotes the sentence that answers, not the paragraph opening', () => {
+    const text = `# Bridges\n\n${filler} ${filler} The Golden Gate Bridge opened in 1937 after four years of work. ${filler}\n`;
+    const engine = buildEngine({ corpus: { dir: '.', articles: [parseArticle('b.md', text)] }, curated: [] });
+    const answer = engine.ask('When did the Golden Gate Bridge open?');
+    expect(answer.status).toBe('answered');
+    expect(answer.citations[0]!.quote).toMatch(/^The Golden Gate Bridge opened in 1937/);
+  });
+
+  it('keeps all quotes within 700 characters and never cuts a word', () => {
+    const long = `${'word '.repeat(300)}Zanzibar spice trade grew strongly ${'more '.repeat(100)}end.`;
+    const text = `# Spice\n\n${long}\n`;
+    const engine = buildEngine({ corpus: { dir: '.', articles: [parseArticle('s.md', text)] }, curated: [] });
+    const answer = engine.ask('Zanzibar spice trade');
+    const total = answer.citations.reduce((n, c) => n + c.quote.length, 0);
+    expect(total).toBeLessThanOrEqual(QUOTE_BUDGET);
+    for (const c of answer.citations) {
+      expect(text).toContain(c.quote);
+      const end = text.indexOf(c.quote) + c.quote.length;
+      expect(/[\p{L}\p{N}]/u.test(text[end] ?? ' ') && /[\p{L}\p{N}]/u.test(c.quote.at(-1)!)).toBe(false);
+    }
+  });
+
+  it('clip cuts at a word boundary', () => {
+    const text = 'alpha beta gamma delta';
+    const span = clip(text, { start: 0, end: text.length }, 13);
+    expect(text.slice(span.start, span.end)).toBe('alpha beta');
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FaqFileError } from '../../src/errors.ts';
+import { loadEngine } from '../../src/load-engine.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+function copySeeds(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faqbot-seeds-'));
+  for (const f of fs.readdirSync('seeds')) fs.copyFileSync(path.join('seeds', f), path.join(dir, f));
+  return dir;
+}
+
+describe('faq.yml', () => {
+  it('has 40+ entries that cover every body paragraph of the seed articles', async () => {
+    const { code, stdout } = await runCli(['check', '--corpus', 'seeds']);
+    expect(code).toBe(0);
+    const coverage = [...stdout.matchAll(/(\d+) paragraphs, (\d+) covered/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(coverage.length).toBe(2);
+    for (const [total, covered] of coverage) expect(covered).toBe(total);
+    expect(Number(/(\d+) curated entries/.exec(stdout)?.[1])).toBeGreaterThanOrEqual(40);
+  });
+
+  it('fails check on a corrupted quote, naming the file, the entry and the line', async () => {
+    const dir = copySeeds();
+    const file = path.join(dir, 'faq.yml');
+    const yaml = fs.readFileSync(file, 'utf8');
+    const target = 'the open cloud initiative started by Rackspace and NASA';
+    const line = yaml.split('\n').findIndex((l) => l.includes(target) && l.includes('quote:')) + 1;
+    fs.writeFileSync(file, yaml.replace(`quote: "Microsoft is joining OpenStack, ${target}`, `quote: "Microsoft is joining OpenStack, the closed cloud initiative started by Rackspace and NASA`));
+    const { code, stderr } = await runCli(['check', '--corpus', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`faq.yml:${line}:`);
+    expect(stderr).toContain('entry "microsoft-joins-openstack"');
+    expect(stderr).toContain('not found verbatim');
+  });
+
+  it('rejects malformed YAML and missing fields with the file and line', async () => {
+    const dir = copySeeds();
+    fs.writeFileSync(path.join(dir, 'faq.yml'), 'entries:\n  - id: ok-entry\n    question: Q?\n    answer: A.\n    citations: []\n  - id: Bad Id\n    question: [unclosed\n');
+    await expect(loadEngine(dir)).rejects.toThrow(FaqFileError);
+    await expect(loadEngine(dir)).rejects.toThrow(/faq\.yml:\d+: YAML syntax error/);
+    fs.writeFileSync(path.join(dir, 'faq.yml'), 'entries:\n  - id: no-answer\n    question: What?\n    citations:\n      - source: nope.txt\n        quote: x\n');
+    await expect(loadEngine(dir)).rejects.toThrow(/faq\.yml:2: entry "no-answer": missing "answer"/);
+  });
+
+  it('rejects a quote taken from the page chrome', async () => {
+    const dir = copySeeds();
+    fs.writeFileSync(
+      path.join(dir, 'faq.yml'),
+      `articles:\n  - source: 003_964dbca33fe16450.txt\n    body_ends_before: Featured\nentries:\n  - id: chrome\n    question: Maia?\n    answer: A chip.\n    citations:\n      - source: 003_964dbca33fe16450.txt\n        quote: "Microsoft recently introduced Maia 200"\n`,
+    );
+    await expect(loadEngine(dir)).rejects.toThrow(/faq\.yml:10: entry "chrome": quote is not inside one body paragraph/);
+  });
+});

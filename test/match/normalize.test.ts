@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText, termsOf } from '../../src/match/normalize.ts';
+
+describe('normalizeText', () => {
+  it('strips Slack mentions, channel links, emoji and keeps link labels', () => {
+    expect(normalizeText('<@U123ABC> what is <http://x.com/a|vCloud Director> :thinking_face: <#C1|general> <!here>')).toBe('what is vcloud director');
+  });
+
+  it('folds curly quotes, apostrophes and dashes', () => {
+    expect(normalizeText('What’s “Austin” — OpenStack‘s release')).toBe(`what's "austin" - openstack's release`);
+  });
+});
+
+describe('termsOf', () => {
+  it('makes Hyper-V, hyperv and "hyper v" meet on one term', () => {
+    expect(termsOf('Hyper-V')).toContain('hyperv');
+    expect(termsOf('hyperv')).toEqual(['hyperv']);
+    expect(termsOf('HYPER‑V')).toContain('hyperv');
+  });
+
+  it('drops stopwords and stems', () => {
+    expect(termsOf('Who founded the companies?')).toEqual(['found', 'compani']);
+  });
+
+  it('keeps non-Latin words whole', () => {
+    expect(termsOf('Привет мир')).toEqual(['привет', 'мир']);
+  });
+});
