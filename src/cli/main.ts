@@ -5,6 +5,7 @@ import { loadEngine } from '../load-engine.ts';
 import { ask } from './ask.ts';
 import { check } from './check.ts';
 import { runEval } from './eval.ts';
+import { serve } from './serve.ts';
 import { writeLine, type CliIo } from './io.ts';
 
 export const USAGE = `usage: faqbot <command> [options]
@@ -53,8 +54,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       }
       case 'serve':
       case undefined: {
-        const servePath = './serve.ts';
-        const { serve } = (await import(servePath)) as { serve(io: CliIo): Promise<number> };
         return await serve(io);
       }
       case 'help':
