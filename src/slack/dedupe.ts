@@ -4,8 +4,8 @@
  * `event_id`.
  *
  * Bounded twice over: at most `maxSize` keys, none older than `maxAgeMs`. Every operation is O(1)
- * (amortised): a `Map` keeps insertion order, and since keys are inserted with a non-decreasing
- * time, the oldest entry is always first, so eviction only ever looks at the head.
+ * (amortised): a `Map` finds keys, and a queue in insertion order (times never decrease) puts the
+ * oldest entry first, so eviction only ever looks at the head of the queue.
  *
  * ```ts
  * const seen = new RecentKeys({ maxSize: 10_000, maxAgeMs: 15 * 60_000 });
@@ -26,9 +26,13 @@ export class RecentKeys {
   readonly maxSize: number;
   readonly maxAgeMs: number;
   readonly #now: () => number;
-  /** key → time added. Insertion order is age order (see `#latest`). */
-  readonly #added = new Map<string, number>();
-  /** Time of the newest entry: a clock that steps back never makes the map out of order. */
+  /** key → sequence number of its live queue entry. */
+  readonly #live = new Map<string, number>();
+  /** Entries in insertion (= time) order from `#head` on; entries of deleted keys are skipped. */
+  #queue: Array<{ readonly key: string; readonly seq: number; readonly at: number }> = [];
+  #head = 0;
+  #seq = 0;
+  /** Time of the newest entry: a clock that steps back never puts the queue out of order. */
   #latest = Number.NEGATIVE_INFINITY;
 
   constructor(options: RecentKeysOptions = {}) {
@@ -40,28 +44,31 @@ export class RecentKeys {
   }
 
   get size(): number {
-    return this.#added.size;
+    return this.#live.size;
   }
 
   /** True if `key` was added within `maxAgeMs` and not yet evicted. */
   has(key: string): boolean {
     this.#evictExpired(this.#time());
-    return this.#added.has(key);
+    return this.#live.has(key);
   }
 
   /** Remembers `key`. Returns true if it is new (answer it), false if seen recently (skip it). */
   add(key: string): boolean {
     const now = this.#time();
     this.#evictExpired(now);
-    if (this.#added.has(key)) return false;
-    this.#added.set(key, now);
-    if (this.#added.size > this.maxSize) this.#evictOldest();
+    if (this.#live.has(key)) return false;
+    this.#seq += 1;
+    this.#live.set(key, this.#seq);
+    this.#queue.push({ key, seq: this.#seq, at: now });
+    while (this.#live.size > this.maxSize) this.#dropHead();
+    this.#compact();
     return true;
   }
 
   /** Forgets `key`, e.g. when answering it failed transiently and a retry should be answered. */
   delete(key: string): boolean {
-    return this.#added.delete(key);
+    return this.#live.delete(key);
   }
 
   #time(): number {
@@ -70,14 +77,35 @@ export class RecentKeys {
   }
 
   #evictExpired(now: number): void {
-    for (const [key, added] of this.#added) {
-      if (now - added < this.maxAgeMs) return;
-      this.#added.delete(key);
+    for (;;) {
+      const entry = this.#queue[this.#head];
+      if (entry === undefined) return;
+      if (this.#live.get(entry.key) === entry.seq && now - entry.at < this.maxAgeMs) return;
+      this.#dropHead();
     }
   }
 
-  #evictOldest(): void {
-    const oldest = this.#added.keys().next();
-    if (!oldest.done) this.#added.delete(oldest.value);
+  #dropHead(): void {
+    const entry = this.#queue[this.#head];
+    if (entry === undefined) return;
+    if (this.#live.get(entry.key) === entry.seq) this.#live.delete(entry.key);
+    this.#head += 1;
+  }
+
+  /**
+   * Keeps the queue's memory proportional to the live keys. (Deleting from the front of a `Map`
+   * instead is not O(1) in V8: iteration skips the holes deletions leave until the next rehash.)
+   */
+  #compact(): void {
+    const length = this.#queue.length - this.#head;
+    if (this.#head > 1024 && this.#head > length) {
+      this.#queue = this.#queue.slice(this.#head);
+      this.#head = 0;
+    }
+    // Entries of deleted keys wait for their turn at the head; if deletions pile up, sweep them.
+    if (this.#queue.length - this.#head > 2 * this.maxSize + 1024) {
+      this.#queue = this.#queue.slice(this.#head).filter((e) => this.#live.get(e.key) === e.seq);
+      this.#head = 0;
+    }
   }
 }
