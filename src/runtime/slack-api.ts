@@ -29,12 +29,18 @@ export interface BotIdentity {
 
 /** Platform errors from auth.test that mean "this token is not usable", with what to do about each. */
 const AUTH_ADVICE: Record<string, string> = {
-  invalid_auth: 'the token is not valid: copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions',
+  invalid_auth: 'the token is not valid',
+  not_allowed_token_type: 'this kind of token cannot be used here',
   not_authed: 'no token reached Slack',
   account_inactive: 'the app or its workspace was deactivated',
   token_revoked: 'the token was revoked: reinstall the app to the workspace and use the new token',
   token_expired: 'the token expired: use a non-expiring bot token or refresh it',
   no_permission: 'the token lacks permission',
+};
+
+const WHERE_TO_GET: Record<string, string> = {
+  SLACK_BOT_TOKEN: 'Copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions.',
+  SLACK_APP_TOKEN: 'Copy an app-level token (xapp-…) with the connections:write scope from Basic Information → App-Level Tokens.',
 };
 
 /**
@@ -67,8 +73,8 @@ export function describeStartupError(error: unknown, variable: string, where: st
   const code = (error as { code?: unknown }).code;
   if (code === webApi.ErrorCode.PlatformError) {
     const slackError = (error as webApi.WebAPIPlatformError).data.error;
-    const advice = AUTH_ADVICE[slackError] ?? 'see https://api.slack.com/methods/auth.test#errors';
-    return new SlackStartupError(`Slack rejected ${variable} (${slackError}): ${advice}.`, { cause: error });
+    const advice = AUTH_ADVICE[slackError] ?? 'see the error list of auth.test / apps.connections.open';
+    return new SlackStartupError(`Slack rejected ${variable} (${slackError}): ${advice}. ${WHERE_TO_GET[variable] ?? ''}`.trim(), { cause: error });
   }
   if (code === webApi.ErrorCode.HTTPError) {
     const status = (error as webApi.WebAPIHTTPError).statusCode;

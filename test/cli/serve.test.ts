@@ -88,7 +88,7 @@ describe('serve: Slack credentials refused at start-up', () => {
     const bot = runServe({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url });
     expect(await bot.exit).toBe(1);
     expect(bot.stderr.text).toBe(
-      'faqbot: Slack rejected SLACK_BOT_TOKEN (invalid_auth): the token is not valid: copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions.\n',
+      'faqbot: Slack rejected SLACK_BOT_TOKEN (invalid_auth): the token is not valid. Copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions.\n',
     );
     // Not retried: a refused token does not get better by asking again.
     expect(api.callsTo('auth.test')).toHaveLength(1);

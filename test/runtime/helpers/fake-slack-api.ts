@@ -42,6 +42,11 @@ export class FakeSlackApi {
     return this.#url;
   }
 
+  /** The underlying server, e.g. to attach a Socket Mode WebSocket endpoint to. */
+  get server(): http.Server {
+    return this.#server;
+  }
+
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
     this.#url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/api/`;

@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { waitFor } from '../helpers/wait-for.ts';
+import { FakeSlackApi, type ApiReply } from './helpers/fake-slack-api.ts';
+import { BOT_TOKEN, runServe } from './helpers/run-serve.ts';
+
+const APP_TOKEN = 'xapp-1-A1-2-runtimeapptoken';
+
+/** The stand-in Web API plus a Socket Mode endpoint speaking the envelope protocol. */
+async function localSlack(appTokenAccepted = true): Promise<{ api: FakeSlackApi; sockets: WebSocket[]; acks: unknown[]; stop: () => Promise<void> }> {
+  const sockets: WebSocket[] = [];
+  const acks: unknown[] = [];
+  const api: FakeSlackApi = new FakeSlackApi((call): ApiReply | undefined => {
+    if (call.method !== 'apps.connections.open') return undefined;
+    if (!appTokenAccepted || call.authorization !== `Bearer ${APP_TOKEN}`) return { ok: false, error: 'invalid_auth' };
+    return { ok: true, url: `${api.url.replace('http:', 'ws:').replace('/api/', '/link')}` };
+  });
+  const wss = new WebSocketServer({ server: api.server, path: '/link' });
+  wss.on('connection', (socket) => {
+    sockets.push(socket);
+    socket.on('message', (data) => acks.push(JSON.parse(String(data))));
+    socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' }, debug_info: { host: 'local' } }));
+  });
+  await api.start();
+  return {
+    api,
+    sockets,
+    acks,
+    stop: async () => {
+      for (const socket of sockets) socket.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await api.stop();
+    },
+  };
+}
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe('serve in Socket Mode', () => {
+  it('connects, acks an envelope, answers it, and on SIGTERM disconnects and exits 0', async () => {
+    const slack = await localSlack();
+    cleanups.push(slack.stop);
+    const bot = runServe({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.api.url });
+    expect(await bot.ready).toEqual({ mode: 'socket' });
+    expect(slack.api.calls.map((c) => c.method)).toEqual(['auth.test', 'apps.connections.open']);
+
+    const ts = '1700000009.000100';
+    slack.sockets[0]?.send(
+      JSON.stringify({
+        envelope_id: 'env-1',
+        type: 'events_api',
+        accepts_response_payload: false,
+        retry_attempt: 0,
+        retry_reason: '',
+        payload: {
+          type: 'event_callback',
+          team_id: 'T1',
+          api_app_id: 'A1',
+          event_id: 'EvSOCKET1',
+          event_time: 1700000009,
+          authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+          event: { type: 'app_mention', user: 'UASKER', text: '<@UBOT> Who founded OpenStack?', ts, channel: 'CSOCKET', event_ts: ts },
+        },
+      }),
+    );
+    await waitFor(() => slack.acks.some((a) => (a as { envelope_id?: string }).envelope_id === 'env-1'), 'the ack');
+    const post = await waitFor(() => slack.api.callsTo('chat.postMessage')[0], 'the answer');
+    expect(post.params).toMatchObject({ channel: 'CSOCKET', thread_ts: ts });
+    expect(post.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+
+    bot.signals.emit('SIGTERM');
+    expect(await bot.exit).toBe(0);
+    await waitFor(() => slack.sockets.every((s) => s.readyState === s.CLOSED), 'the socket to close');
+    expect(bot.stdout.text).not.toContain(APP_TOKEN);
+    expect(bot.stdout.text).not.toContain(BOT_TOKEN);
+  });
+
+  it('an app token Slack refuses: one clear line naming SLACK_APP_TOKEN, exit 1', async () => {
+    const slack = await localSlack(false);
+    cleanups.push(slack.stop);
+    const bot = runServe({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.api.url });
+    expect(await bot.exit).toBe(1);
+    expect(bot.stderr.text).toBe(
+      'faqbot: Slack rejected SLACK_APP_TOKEN (invalid_auth): the token is not valid. Copy an app-level token (xapp-…) with the connections:write scope from Basic Information → App-Level Tokens.\n',
+    );
+    expect(slack.api.callsTo('apps.connections.open')).toHaveLength(1);
+  });
+});
