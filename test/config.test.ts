@@ -122,3 +122,16 @@ describe('summarizeConfig', () => {
     expect(summary).toContain('"mode":"socket"');
   });
 });
+
+describe('.env.example', () => {
+  it('lists every variable, each with a comment, and as copied (all blank) means the terminal chat', async () => {
+    const { default: dotenv } = await import('dotenv');
+    const text = fs.readFileSync('.env.example', 'utf8');
+    const parsed = dotenv.parse(text);
+    expect(Object.keys(parsed).sort()).toEqual(
+      ['FAQBOT_CORPUS', 'LOG_LEVEL', 'PORT', 'SLACK_API_URL', 'SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'].sort(),
+    );
+    for (const name of Object.keys(parsed)) expect(text).toMatch(new RegExp(`#[^\\n]*\\n${name}=`));
+    expect(loadConfig(parsed).mode).toBe('terminal');
+  });
+});
