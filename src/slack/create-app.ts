@@ -58,7 +58,7 @@ export function createApp(options: SlackAppOptions): App {
     // Without a logger of the caller's, Bolt's ConsoleLogger at the configured level.
     ...(options.logger ? { logger: options.logger } : { logLevel: LOG_LEVELS[config.logLevel] }),
     clientOptions,
-    ...receiverOptions(options, clientOptions),
+    ...receiverOptions(options),
     ...(options.botId ? { botId: options.botId } : {}),
     ...(options.botUserId ? { botUserId: options.botUserId } : {}),
     // Conversation state is not used; Bolt's default store would only cost memory per channel.
@@ -77,7 +77,7 @@ export function createApp(options: SlackAppOptions): App {
   return app;
 }
 
-function receiverOptions(options: SlackAppOptions, clientOptions: webApi.WebClientOptions): Partial<AppOptions> {
+function receiverOptions(options: SlackAppOptions): Partial<AppOptions> {
   if (options.receiver) return { receiver: options.receiver };
   const { config } = options;
   if (config.mode === 'socket') {
@@ -85,10 +85,10 @@ function receiverOptions(options: SlackAppOptions, clientOptions: webApi.WebClie
     return {
       socketMode: true,
       appToken: config.appToken,
-      // Bolt hands its own clientOptions object to the Socket Mode client, which then sets a
-      // 100-retry policy on it for apps.connections.open; a copy keeps that out of the clients
-      // that post answers.
-      installerOptions: { clientOptions: { ...clientOptions } },
+      // Bolt hands its own clientOptions object to the Socket Mode client, which sets a 100-retry
+      // policy on it when it has none: a separate object keeps that out of the clients that post
+      // answers, and leaves apps.connections.open its reconnect-friendly default.
+      installerOptions: { clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {} },
     };
   }
   if (!config.signingSecret) throw new FaqbotError('slack_not_configured', 'HTTP mode needs SLACK_SIGNING_SECRET to verify requests from Slack.');

@@ -46,6 +46,13 @@ describe('a direct message', () => {
     expect(post?.params.thread_ts).toBe(parent);
   });
 
+  it('without channel_type, in a D… channel, is still taken as a DM', async () => {
+    const event = messageEvent({ text: answeredQuestion(engine).question, channel: 'D0BOB' });
+    delete event.channel_type;
+    await process(event);
+    expect(t.api.calls('chat.postMessage')[0]?.params.channel).toBe('D0BOB');
+  });
+
   it('with a file attached still counts as a question', async () => {
     const { question } = answeredQuestion(engine);
     await process(messageEvent({ text: question, subtype: 'file_share', user: 'U0ALICE' }));
@@ -63,6 +70,11 @@ describe('what is ignored', () => {
     ["the bot's own message", () => messageEvent({ bot_id: BOT_ID, user: BOT_USER, text: 'Who founded OpenStack?' })],
     ['a channel message that does not mention the bot', () => messageEvent({ channel: 'C0GENERAL', channel_type: 'channel', text: 'Who founded OpenStack?' })],
     ["another bot's mention of faqbot", () => mentionEvent({ text: `<@${BOT_USER}> Who founded OpenStack?`, bot_id: 'B0OTHER' })],
+    ['an edited mention (subtype message_changed)', () => mentionEvent({ text: `<@${BOT_USER}> Who founded OpenStack?`, subtype: 'message_changed' })],
+    ['a message without channel_type in a channel that is not a DM', () => {
+      const { channel_type: _dropped, ...event } = messageEvent({ channel: 'C0GENERAL', text: 'Who founded OpenStack?' });
+      return event;
+    }],
   ];
 
   it.each(ignored)('%s gets no reply', async (_name, build) => {

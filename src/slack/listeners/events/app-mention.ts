@@ -3,6 +3,7 @@ import { renderAnswer, renderHowTo } from '../../../render/blocks.ts';
 import { answerOnce } from '../../answer-once.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
 import { postReply } from '../../post-reply.ts';
+import { isNewHumanMessage } from '../../human-message.ts';
 import { questionText } from '../../question-text.ts';
 
 /**
@@ -12,8 +13,8 @@ import { questionText } from '../../question-text.ts';
 export function onAppMention(deps: ListenerDeps) {
   return async ({ event, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     // Bolt's ignoreSelf drops only our own messages; another bot mentioning us must not start a loop,
-    // and an edit (subtype) is not a new question.
-    if (event.bot_id || event.subtype) return;
+    // and an edit or other subtype is not a new question.
+    if (event.bot_id || !isNewHumanMessage(event.subtype)) return;
     await answerOnce(deps, { channel: event.channel, ts: event.ts, retryNum: context.retryNum }, async () => {
       const engine = deps.getEngine();
       const question = questionText(event.text, context.botUserId);

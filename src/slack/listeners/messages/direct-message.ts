@@ -3,6 +3,7 @@ import { renderAnswer, renderHowTo } from '../../../render/blocks.ts';
 import { answerOnce } from '../../answer-once.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
 import { postReply } from '../../post-reply.ts';
+import { isNewHumanMessage } from '../../human-message.ts';
 import { questionText } from '../../question-text.ts';
 
 /** The fields of a `message` event this listener reads; every subtype has a different shape. */
@@ -17,16 +18,11 @@ interface MessageFields {
   readonly thread_ts?: string;
 }
 
-/**
- * Subtypes that are still a person writing a new message. Everything else (message_changed,
- * message_deleted, bot_message, channel_join…) is not a question.
- */
-const HUMAN_SUBTYPES = new Set(['file_share', 'thread_broadcast']);
-
 /** True for a person's new message in a DM with the bot. */
 export function isHumanDirectMessage(message: MessageFields): boolean {
-  if (message.channel_type !== 'im') return false;
-  if (message.subtype !== undefined && !HUMAN_SUBTYPES.has(message.subtype)) return false;
+  // Slack always sets channel_type on message.im; a DM channel id is the fallback for payloads without it.
+  const isDm = message.channel_type === 'im' || (message.channel_type === undefined && message.channel.startsWith('D'));
+  if (!isDm || !isNewHumanMessage(message.subtype)) return false;
   return !message.bot_id && typeof message.user === 'string';
 }
 
