@@ -25,8 +25,7 @@ export interface ErrorHandlerArgs {
  * what was being handled, and where a person is waiting, replies with a short apology: never the
  * error text or a stack. It never throws, and an apology that cannot be delivered is only logged.
  */
-export function createErrorHandler(deps: { readonly client: webApi.WebClient; readonly logger: Logger; readonly fetch?: typeof fetch }) {
-  const fetchFn = deps.fetch ?? globalThis.fetch;
+export function createErrorHandler(deps: { readonly client: webApi.WebClient; readonly logger: Logger }) {
   return async ({ error, body, context }: ErrorHandlerArgs): Promise<void> => {
     try {
       const root = rootCause(error);
@@ -54,11 +53,12 @@ export function createErrorHandler(deps: { readonly client: webApi.WebClient; re
       if (where.responseUrl) {
         // /faq and buttons: the response_url reaches the person privately, member or not.
         if ((root as { code?: unknown } | null)?.code === 'slack_bolt_respond_error') return;
-        await fetchFn(where.responseUrl, {
+        const response = await fetch(where.responseUrl, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...message }),
         });
+        if (!response.ok) throw Object.assign(new Error(`response_url answered HTTP ${response.status}`), { statusCode: response.status });
       } else if (where.channel && (where.kind === 'app_mention' || where.kind === 'message')) {
         // If Slack refused the answer itself (not_in_channel, 500…), an apology there fails the same way.
         if (isSlackCallError(root)) return;
