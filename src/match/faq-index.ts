@@ -71,6 +71,7 @@ export class FaqIndex {
   private readonly contentIndex: TermIndex;
   private readonly vocabulary: { hasTerm(term: string): boolean; corrector: TypoCorrector };
   private readonly sortedTerms: readonly string[];
+  private readonly bodyDf: Map<string, number>;
 
   constructor(articles: readonly Article[], curated: readonly FaqEntry[]) {
     const words = new Map<string, string>();
@@ -95,6 +96,10 @@ export class FaqIndex {
     }
     this.passages = passages;
     this.passageIndex = new TermIndex(passageTerms);
+    // Coverage weighs terms by how rare they are in the text itself: counting the title once per
+    // paragraph would make a title word ("Hyper-V") look as common as "the".
+    this.bodyDf = new Map();
+    for (const passage of passages) for (const term of passage.terms) this.bodyDf.set(term, (this.bodyDf.get(term) ?? 0) + 1);
 
     const phrasingDocs: string[][] = [];
     const owners: number[] = [];
@@ -137,7 +142,9 @@ export class FaqIndex {
 
   /** Corpus idf of a term (paragraph frequency); unseen terms get the largest value. */
   idf(term: string): number {
-    return this.passageIndex.idf(term);
+    const df = this.bodyDf.get(term) ?? 0;
+    const n = this.passages.length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /** How much a term says: its idf, sharpened so rare words count for more than their idf alone. */
