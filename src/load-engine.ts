@@ -18,6 +18,8 @@ const EXAMPLE_COUNT = 5;
 export interface LoadedCorpus {
   readonly corpus: Corpus;
   readonly curated: readonly FaqEntry[];
+  /** The corpus's own synonym groups from faq.yml (the engine adds general English ones). */
+  readonly synonyms?: ReadonlyArray<readonly string[]>;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function loadCuratedCorpus(corpusDir: string): Promise<LoadedCorpus
   const faq = await readFaqFile(path.join(corpusDir, FAQ_FILE));
   const meta = new Map<string, ArticleMeta>(faq.articles.map((a) => [a.source, a]));
   const corpus = await loadCorpus(corpusDir, meta);
-  return { corpus, curated: verifyFaq(faq, corpus) };
+  return { corpus, curated: verifyFaq(faq, corpus), synonyms: faq.synonyms };
 }
 
 /** Loads the corpus folder (articles + faq.yml) and builds the answer engine once. */
@@ -37,8 +39,8 @@ export async function loadEngine(corpusDir: string): Promise<Engine> {
 }
 
 /** Builds the engine over an already loaded corpus (the index is built here, once). */
-export function buildEngine({ corpus, curated }: LoadedCorpus): Engine {
-  const index = new FaqIndex(corpus.articles, curated);
+export function buildEngine({ corpus, curated, synonyms = [] }: LoadedCorpus): Engine {
+  const index = new FaqIndex(corpus.articles, curated, { synonyms });
   const examples = pickExamples(curated, corpus);
   const context: AnswerContext = { index, articles: new Map(corpus.articles.map((a) => [a.source, a])), examples };
   const byId = new Map(curated.map((e) => [e.id, e]));

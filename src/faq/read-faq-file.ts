@@ -8,6 +8,8 @@ export interface FaqFile {
   readonly file: string;
   readonly articles: readonly ArticleMeta[];
   readonly entries: readonly RawEntry[];
+  /** Groups of interchangeable words for this corpus ("hypervisor", "virtualization"). */
+  readonly synonyms: ReadonlyArray<readonly string[]>;
 }
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -23,7 +25,7 @@ export async function readFaqFile(file: string): Promise<FaqFile> {
   try {
     source = await fs.readFile(file, 'utf8');
   } catch (cause) {
-    if ((cause as { code?: string }).code === 'ENOENT') return { file, articles: [], entries: [] };
+    if ((cause as { code?: string }).code === 'ENOENT') return { file, articles: [], entries: [], synonyms: [] };
     throw new FaqFileError([`${file}: cannot read the FAQ file (${(cause as { code?: string }).code ?? 'unreadable'}).`]);
   }
   return parseFaqFile(file, source);
@@ -44,17 +46,18 @@ export function parseFaqFile(file: string, source: string): FaqFile {
   }
   if (problems.length) throw new FaqFileError(problems);
   const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null)) return { file, articles: [], entries: [] };
+  if (root === null || (isScalar(root) && root.value === null)) return { file, articles: [], entries: [], synonyms: [] };
   if (!isMap(root)) throw new FaqFileError([`${file}:${lineOf(root)}: expected a mapping with "articles" and "entries".`]);
 
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (key !== 'articles' && key !== 'entries') at(pair.key as YamlNode, '', `unknown top-level key "${key}" (expected "articles" and "entries").`);
+    if (!['articles', 'entries', 'synonyms'].includes(key)) at(pair.key as YamlNode, '', `unknown top-level key "${key}" (expected articles, entries, synonyms).`);
   }
   const articles = readArticles(root.get('articles', true) as YamlNode | undefined, at);
   const entries = readEntries(root.get('entries', true) as YamlNode | undefined, at, lineOf);
+  const synonyms = readSynonyms(root.get('synonyms', true) as YamlNode | undefined, at);
   if (problems.length) throw new FaqFileError(problems);
-  return { file, articles, entries };
+  return { file, articles, entries, synonyms };
 }
 
 type Report = (node: YamlNode | null | undefined, where: string, message: string) => void;
@@ -82,6 +85,21 @@ function readArticles(node: YamlNode | undefined, at: Report): ArticleMeta[] {
     articles.push({ source, ...(title ? { title } : {}), ...(bodyEndsBefore ? { bodyEndsBefore } : {}), ...(url ? { url } : {}), ...(date ? { date } : {}) });
   }
   return articles;
+}
+
+function readSynonyms(node: YamlNode | undefined, at: Report): string[][] {
+  if (node === undefined || (isScalar(node) && node.value === null)) return [];
+  const groups: string[][] = [];
+  if (isSeq(node)) {
+    for (const item of node.items as YamlNode[]) {
+      const words = isSeq(item) ? (item.items as YamlNode[]).map((w) => (isScalar(w) && typeof w.value === 'string' ? w.value.trim() : '')) : [];
+      if (words.length >= 2 && words.every(Boolean)) groups.push(words);
+      else at(item, 'synonyms: ', 'each item must be a list of two or more words, e.g. [hypervisor, virtualization].');
+    }
+  } else {
+    at(node, 'synonyms: ', 'must be a list of word lists.');
+  }
+  return groups;
 }
 
 function readEntries(node: YamlNode | undefined, at: Report, lineOf: (n: YamlNode | null | undefined) => number): RawEntry[] {

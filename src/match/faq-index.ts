@@ -1,7 +1,8 @@
 import type { Article, Paragraph } from '../corpus/types.ts';
 import type { FaqEntry } from '../faq/types.ts';
 import { termsOf, tokenize, normalizeText } from './normalize.ts';
-import { prepareQuery, questionForm, type Query } from './query.ts';
+import { prepareQuery, questionForm, type Query, type Vocabulary } from './query.ts';
+import { BUILT_IN_SYNONYMS, synonymTable } from './synonyms.ts';
 import { TermIndex } from './term-index.ts';
 import { TypoCorrector } from './typo-corrector.ts';
 import { SCORING } from './scoring.ts';
@@ -69,11 +70,13 @@ export class FaqIndex {
   private readonly phrasingIndex: TermIndex;
   private readonly phrasingOwner: readonly number[];
   private readonly contentIndex: TermIndex;
-  private readonly vocabulary: { hasTerm(term: string): boolean; corrector: TypoCorrector };
+  private readonly vocabulary: Vocabulary;
   private readonly sortedTerms: readonly string[];
   private readonly bodyDf: Map<string, number>;
+  private readonly synonyms: ReadonlyMap<string, readonly string[]>;
 
-  constructor(articles: readonly Article[], curated: readonly FaqEntry[]) {
+  constructor(articles: readonly Article[], curated: readonly FaqEntry[], options: { synonyms?: ReadonlyArray<readonly string[]> } = {}) {
+    this.synonyms = synonymTable([...BUILT_IN_SYNONYMS, ...(options.synonyms ?? [])]);
     const words = new Map<string, string>();
     const termsNoting = (text: string): string[] =>
       tokenize(normalizeText(text)).map((token) => {
@@ -119,7 +122,11 @@ export class FaqIndex {
     this.contentIndex = new TermIndex(this.entries.map((e) => e.content.flatMap((set) => [...set])));
 
     const known = new Set(words.values());
-    this.vocabulary = { hasTerm: (term) => known.has(term), corrector: new TypoCorrector(words.keys()) };
+    this.vocabulary = {
+      hasTerm: (term) => known.has(term),
+      hasSynonym: (term) => (this.synonyms.get(term) ?? []).some((other) => known.has(other)),
+      corrector: new TypoCorrector(words.keys()),
+    };
     this.sortedTerms = [...known].sort();
   }
 
@@ -132,7 +139,8 @@ export class FaqIndex {
       const weight = t.weight * this.weightOf(t.term);
       // Derived forms the stemmer keeps apart ("partner" / "partnership") match at a discount.
       const derived = this.longerForms(t.term).map((term) => ({ term, weight: SCORING.derivedFormWeight * weight }));
-      return [{ term: t.term, weight }, ...derived];
+      const synonyms = this.synonymsOf(t.term).map((term) => ({ term, weight: SCORING.synonymWeight * weight }));
+      return [{ term: t.term, weight }, ...derived, ...synonyms];
     });
     const total = sum(query.terms.map((t) => this.weightOf(t.term)));
     const candidates: Candidate[] = [...this.rankEntries(query, weights, total), ...this.rankPassages(query, weights, total)];
@@ -150,6 +158,11 @@ export class FaqIndex {
   /** How much a term says: its idf, sharpened so rare words count for more than their idf alone. */
   private weightOf(term: string): number {
     return this.idf(term) ** SCORING.idfPower;
+  }
+
+  /** The synonyms of a term that the corpus uses. */
+  private synonymsOf(term: string): string[] {
+    return (this.synonyms.get(term) ?? []).filter((other) => this.vocabulary.hasTerm(other));
   }
 
   /** Vocabulary terms that extend `term` by a suffix (a few at most), for terms of 5+ letters. */
@@ -201,10 +214,14 @@ export class FaqIndex {
   }
 
   private rankPassages(query: Query, weights: QueryWeights, total: number): PassageCandidate[] {
+    const expanded = query.terms.flatMap((t) => [
+      { term: t.term, weight: t.weight },
+      ...this.synonymsOf(t.term).map((term) => ({ term, weight: t.weight * SCORING.synonymWeight })),
+    ]);
     const hits = this.passageIndex.search(
-      query.terms.map((t) => t.term),
+      expanded.map((t) => t.term),
       PASSAGES_CONSIDERED,
-      query.terms.map((t) => t.weight),
+      expanded.map((t) => t.weight),
     );
     const top = hits[0]?.score ?? 1;
     const queryPairs = adjacentPairs(query.terms.map((t) => t.term));

@@ -38,6 +38,8 @@ export function questionForm(normalized: string): string {
 /** What a query needs to know of the index's vocabulary. */
 export interface Vocabulary {
   hasTerm(term: string): boolean;
+  /** True when a synonym of the term is in the index: the word is known, just said differently. */
+  hasSynonym(term: string): boolean;
   readonly corrector: TypoCorrector;
 }
 
@@ -70,7 +72,7 @@ export function prepareQuery(question: string, vocabulary: Vocabulary): Query {
     if (joinedAway.has(i)) return;
     // "Hyper-V" is one term when the index knows `hyperv`; its parts would count it three times.
     if (token.part && compoundKnown) return;
-    if (vocabulary.hasTerm(token.term)) return add(token.term, 1);
+    if (vocabulary.hasTerm(token.term) || vocabulary.hasSynonym(token.term)) return add(token.term, 1);
     const corrected = vocabulary.corrector.correct(token.word);
     if (corrected !== null) add(termOf(corrected), CORRECTED_WEIGHT);
     else add(token.term, 1);

@@ -50,5 +50,6 @@ export const SCORING = {
   // both
   idfPower: 1,
   derivedFormWeight: 0.9,
+  synonymWeight: 0.85,
   suggestAt: 0.35,
 };

@@ -54,3 +54,27 @@ describe('faq.yml', () => {
     await expect(loadEngine(dir)).rejects.toThrow(/faq\.yml:10: entry "chrome": quote is not inside one body paragraph/);
   });
 });
+
+describe('synonyms in faq.yml', () => {
+  it('lets a question word match the corpus word it stands for', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faqbot-syn-'));
+    fs.writeFileSync(
+      path.join(dir, 'ford.md'),
+      '# Ford\n\nThe Model T car went on sale in 1908 and sold for decades.\n\nHenry Ford founded his company in Detroit.\n\nThe assembly line cut production time sharply.\n',
+    );
+    const before = await loadEngine(dir);
+    expect(before.ask('When was the Model T flivver on sale?').score).toBeLessThan(1);
+    fs.writeFileSync(path.join(dir, 'faq.yml'), 'synonyms:\n  - [flivver, car]\n');
+    const after = await loadEngine(dir);
+    const answer = after.ask('When was the Model T flivver on sale?');
+    expect(answer.status).toBe('answered');
+    expect(answer.score).toBeGreaterThan(before.ask('When was the Model T flivver on sale?').score);
+    expect(answer.citations[0]!.quote).toContain('1908');
+  });
+
+  it('rejects a synonym group that is not a list of words, with its line', async () => {
+    const dir = copySeeds();
+    fs.writeFileSync(path.join(dir, 'faq.yml'), 'synonyms:\n  - car\n');
+    await expect(loadEngine(dir)).rejects.toThrow(/faq\.yml:2: synonyms: each item must be a list/);
+  });
+});
