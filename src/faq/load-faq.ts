@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Article, Corpus } from '../corpus/types.ts';
 import { FaqFileError } from '../errors.ts';
 import type { FaqFile } from './read-faq-file.ts';
@@ -12,7 +11,7 @@ import type { FaqEntry, ResolvedCitation } from './types.ts';
 export function verifyFaq(faq: FaqFile, corpus: Corpus): FaqEntry[] {
   const bySource = new Map(corpus.articles.map((a) => [a.source, a]));
   const problems: string[] = [];
-  const name = path.basename(faq.file) === faq.file ? faq.file : faq.file;
+  const name = faq.file;
   for (const meta of faq.articles) {
     if (!bySource.has(meta.source)) problems.push(`${name}: article "${meta.source}" is listed under "articles" but is not in ${corpus.dir}.`);
   }

@@ -1,6 +1,6 @@
 import type { Article, Paragraph } from '../corpus/types.ts';
 import type { FaqEntry } from '../faq/types.ts';
-import { termsOf, tokenize, normalizeText } from './normalize.ts';
+import { tokenize, normalizeText } from './normalize.ts';
 import { prepareQuery, questionForm, type Query, type Vocabulary } from './query.ts';
 import { BUILT_IN_SYNONYMS, synonymTable } from './synonyms.ts';
 import { TermIndex } from './term-index.ts';
@@ -303,4 +303,3 @@ function sum(values: Iterable<number>): number {
   return total;
 }
 
-export { termsOf };
