@@ -1,8 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HTTPReceiver, type App, type Logger, type Receiver } from '@slack/bolt';
+import { AckFirstScheduler } from './ack-first.ts';
 import type { InFlight } from './in-flight.ts';
-import { trackEvents } from './track-events.ts';
+import { dispatchEvents } from './event-dispatch.ts';
 
 /**
  * Largest request body accepted on /slack/events. Slack's own payloads are far smaller (an event is
@@ -31,6 +32,8 @@ export class RuntimeHttpReceiver implements Receiver {
   readonly #options: RuntimeHttpReceiverOptions;
   #server: http.Server | undefined;
   #draining = false;
+  /** Requests to /slack/events not yet answered: while there are any, answering waits. */
+  #unacked = 0;
   /** The server being closed by stop(), until its last connection is gone. */
   #closing: http.Server | undefined;
 
@@ -47,7 +50,8 @@ export class RuntimeHttpReceiver implements Receiver {
   }
 
   init(app: App): void {
-    this.#bolt.init(trackEvents(app, this.#options.inFlight));
+    const scheduler = new AckFirstScheduler({ isBusy: () => this.#unacked > 0 });
+    this.#bolt.init(dispatchEvents(app, { inFlight: this.#options.inFlight, scheduler, logger: this.#options.logger }));
   }
 
   /** Starts listening; resolves with the bound port (useful with port 0). */
@@ -111,6 +115,10 @@ export class RuntimeHttpReceiver implements Receiver {
         res.writeHead(503, { 'retry-after': '1' }).end();
         return;
       }
+      this.#unacked += 1;
+      res.once('close', () => {
+        this.#unacked -= 1;
+      });
       try {
         this.#bolt.requestListener(req, res);
       } catch (error) {

@@ -5,6 +5,7 @@ import type { Engine } from '../engine.ts';
 import { createJsonLogger, type JsonLogger } from '../log.ts';
 import { createApp } from '../slack/create-app.ts';
 import { EngineHolder } from './engine-holder.ts';
+import { boundHeapGrowth } from './heap-policy.ts';
 import { RuntimeHttpReceiver } from './http-receiver.ts';
 import { InFlight } from './in-flight.ts';
 import { installProcessHandlers } from './process-handlers.ts';
@@ -40,6 +41,7 @@ type StopReason = Signal | 'fatal';
  */
 export async function runSlackBot(config: Config, io: SlackBotIo): Promise<number> {
   const signals = io.signals ?? process;
+  boundHeapGrowth();
   const logger = createJsonLogger({ stream: io.stdout, level: config.logLevel, secrets: configSecrets(config) });
   logger.log('info', 'Starting faqbot', { config: summarizeConfig(config) });
 

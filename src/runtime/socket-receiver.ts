@@ -1,6 +1,7 @@
 import { SocketModeReceiver, type App, type Logger } from '@slack/bolt';
+import { AckFirstScheduler } from './ack-first.ts';
 import type { InFlight } from './in-flight.ts';
-import { trackEvents } from './track-events.ts';
+import { dispatchEvents } from './event-dispatch.ts';
 
 export interface RuntimeSocketReceiverOptions {
   readonly appToken: string;
@@ -19,6 +20,7 @@ const DISCONNECT_TIMEOUT_MS = 3_000;
  */
 export class RuntimeSocketReceiver extends SocketModeReceiver {
   readonly #inFlight: InFlight;
+  readonly #logger: Logger;
 
   constructor(options: RuntimeSocketReceiverOptions) {
     super({
@@ -31,10 +33,11 @@ export class RuntimeSocketReceiver extends SocketModeReceiver {
       installerOptions: { clientOptions: options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {} },
     });
     this.#inFlight = options.inFlight;
+    this.#logger = options.logger;
   }
 
   override init(app: App): void {
-    super.init(trackEvents(app, this.#inFlight));
+    super.init(dispatchEvents(app, { inFlight: this.#inFlight, scheduler: new AckFirstScheduler(), logger: this.#logger }));
   }
 
   override async stop(): Promise<void> {

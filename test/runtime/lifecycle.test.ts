@@ -81,6 +81,32 @@ describe('graceful shutdown', () => {
     expect(bot.stdout.entries.at(-1)).toMatchObject({ msg: 'faqbot stopped', reason: signal });
   });
 
+  it('acks a burst at once, and on SIGTERM still answers every acked event, queued ones included', async () => {
+    const post = gate();
+    const api = await new FakeSlackApi(async (call) => {
+      if (call.method === 'chat.postMessage') await post.wait;
+      return undefined;
+    }).start();
+    cleanups.push(() => api.stop());
+    const bot = runServe(env(api));
+    const { port } = await bot.ready;
+    if (port === undefined) throw new Error('no port');
+
+    // More than run at once (32): the rest wait in the queue, acked.
+    const channels = Array.from({ length: 40 }, (_, i) => `CBURST${i}`);
+    const acks = await Promise.all(channels.map((channel) => signedPost(port, mentionEvent(channel, 'Who founded OpenStack?'))));
+    expect(acks.map((r) => r.status)).toEqual(channels.map(() => 200));
+    await waitFor(() => api.callsTo('chat.postMessage').length >= 32, 'the first answers to be posting');
+
+    bot.signals.emit('SIGTERM');
+    await waitFor(() => bot.stdout.entries.find((e) => String(e['msg']).startsWith('Shutting down')), 'shutdown to start');
+    expect(bot.stdout.entries.find((e) => String(e['msg']).startsWith('Shutting down'))).toMatchObject({ inFlight: 40 });
+    post.open();
+    expect(await bot.exit).toBe(0);
+    expect(new Set(api.callsTo('chat.postMessage').map((c) => c.params['channel']))).toEqual(new Set(channels));
+    expect(api.callsTo('chat.postMessage')).toHaveLength(40);
+  });
+
   it('a second signal stops waiting for answers in flight', async () => {
     const post = gate();
     const api = await new FakeSlackApi(async (call) => {

@@ -30,6 +30,7 @@ export class FakeSlackApi {
   handler: ApiHandler | undefined;
   readonly #server: http.Server;
   readonly #hanging = new Set<http.ServerResponse>();
+  readonly #perMethod = new Map<string, number>();
   #ts = 0;
   #url = '';
 
@@ -70,12 +71,9 @@ export class FakeSlackApi {
     const text = Buffer.concat(chunks).toString('utf8');
     const method = (req.url ?? '').replace(/^.*\/api\//, '').split('?')[0] ?? '';
     const params = parseParams(text, req.headers['content-type']);
-    const call: ApiCall = {
-      method,
-      params,
-      authorization: req.headers.authorization,
-      seq: this.calls.filter((c) => c.method === method).length + 1,
-    };
+    const seq = (this.#perMethod.get(method) ?? 0) + 1;
+    this.#perMethod.set(method, seq);
+    const call: ApiCall = { method, params, authorization: req.headers.authorization, seq };
     this.calls.push(call);
     const reply = (await this.handler?.(call)) ?? this.#default(call);
     if (reply === 'hang') {

@@ -1,0 +1,376 @@
+/**
+ * `npm run loadtest [-- --events N --concurrency C]`: the bot in HTTP mode, as `npm start` runs it
+ * (a child process), against a local stand-in for the Slack Web API, both on 127.0.0.1.
+ *
+ * It sends N signed Events API deliveries (default 2,000) at concurrency C (default 50): mentions
+ * and DMs, each distinct question with its own (channel, ts), plus 10% Slack retries (the same
+ * delivery again with `x-slack-retry-num`) and 5% duplicate deliveries (same message, new
+ * `event_id`). Partway through, the stand-in answers every chat.postMessage with 429 and
+ * `Retry-After: 1` for a while. Then it waits for the answers to settle and prints ack latency,
+ * answers posted, duplicates, losses, errors and the bot's RSS before and after. Exits 1 unless
+ * every distinct question was answered exactly once with 0 errors and ack p99 < 100 ms (and, from
+ * 10,000 events, RSS grew < 50 MB).
+ *
+ * Bounded: at most 100,000 events, concurrency 1–500, and a hard time limit; loopback only.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { parseArgs } from 'node:util';
+import { FakeSlackApi, type ApiCall } from '../test/runtime/helpers/fake-slack-api.ts';
+import { slackSignature } from '../test/helpers/slack-signing.ts';
+
+const SIGNING_SECRET = 'loadtest-signing-secret-0123456789abcdef';
+const BOT_TOKEN = 'xoxb-0000-0000-loadtestbottoken';
+const QUESTIONS = [
+  'Who founded OpenStack?',
+  'Is Microsoft joining OpenStack?',
+  'What is Hyper-V?',
+  'What did Microsoft say about adding Hyper-V to OpenStack?',
+  'Which company is writing the Hyper-V code for OpenStack?',
+  'What is OpenStack?',
+  'Why is Microsoft doing this deal?',
+  'hyper v openstack integration',
+  'Does OpenStack have an offering like VMware vCloud Director?',
+  'What is the capital of France?',
+  'tell me about nebula',
+  '',
+];
+const WARM_UP = 200;
+const BURST = { afterPosts: 0.2, durationMs: 1500, retryAfterSec: 1 } as const;
+
+interface Options {
+  readonly events: number;
+  readonly concurrency: number;
+}
+
+interface Delivery {
+  readonly body: string;
+  readonly retryNum?: number;
+}
+
+/** One distinct question: where its answer must be posted. */
+interface Question {
+  readonly channel: string;
+  /** The mention's ts (the answer's thread_ts); null for a DM, answered inline. */
+  readonly threadTs: string | null;
+}
+
+function parseOptions(): Options {
+  const { values } = parseArgs({
+    options: { events: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '50' } },
+    strict: true,
+  });
+  const events = Number(values.events);
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(events) || events < 20 || events > 100_000) throw new Error('--events must be an integer from 20 to 100000');
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 500) throw new Error('--concurrency must be an integer from 1 to 500');
+  return { events, concurrency };
+}
+
+/** A deterministic generator, so a run can be repeated exactly. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The deliveries in sending order: the distinct questions, with each retry and duplicate placed
+ * somewhere after its original (sometimes right after, so they race it).
+ */
+function plan(total: number, rand: () => number): { deliveries: Delivery[]; questions: Question[]; retries: number; duplicates: number } {
+  const retries = Math.round(total * 0.1);
+  const duplicates = Math.round(total * 0.05);
+  const distinct = total - retries - duplicates;
+  const originals: Array<{ key: number; event: Record<string, unknown>; question: Question }> = [];
+  for (let i = 0; i < distinct; i += 1) {
+    const ts = `1700000000.${String(i).padStart(6, '0')}`;
+    const text = QUESTIONS[i % QUESTIONS.length] ?? '';
+    const isDm = i % 2 === 1;
+    const channel = isDm ? `D${String(i).padStart(8, '0')}` : `C${String(i % 20).padStart(8, '0')}`;
+    const event = isDm
+      ? { type: 'message', channel_type: 'im', user: `U${i}`, text, ts, channel, event_ts: ts }
+      : { type: 'app_mention', user: `U${i}`, text: `<@UBOT> ${text}`, ts, channel, event_ts: ts };
+    originals.push({ key: i, event, question: { channel, threadTs: isDm ? null : ts } });
+  }
+  const envelope = (event: Record<string, unknown>, eventId: string): string =>
+    JSON.stringify({
+      token: 'unused-verification-token',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: eventId,
+      event_time: 1700000000,
+      authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+      event,
+    });
+  const keyed: Array<{ key: number; delivery: Delivery }> = originals.map((o) => ({ key: o.key, delivery: { body: envelope(o.event, `Ev${o.key}`) } }));
+  const later = (i: number): number => i + 0.5 + rand() * Math.min(200, distinct - i);
+  for (let r = 0; r < retries; r += 1) {
+    const i = Math.floor(rand() * distinct);
+    const original = keyed[i];
+    if (original) keyed.push({ key: later(i), delivery: { body: original.delivery.body, retryNum: 1 + (r % 3) } });
+  }
+  for (let d = 0; d < duplicates; d += 1) {
+    const i = Math.floor(rand() * distinct);
+    const original = originals[i];
+    if (original) keyed.push({ key: later(i), delivery: { body: envelope(original.event, `EvDup${d}`) } });
+  }
+  keyed.sort((a, b) => a.key - b.key);
+  return { deliveries: keyed.map((k) => k.delivery), questions: originals.map((o) => o.question), retries, duplicates };
+}
+
+/**
+ * Deliveries sent before the measured run, in their own channels (W…), and answered like any
+ * other: a freshly started process compiles its hot paths during its first few hundred requests,
+ * which is a start-up cost, not the steady state the percentiles describe. Reported separately.
+ */
+function warmUp(count: number): Delivery[] {
+  return Array.from({ length: count }, (_, i) => {
+    const ts = `1600000000.${String(i).padStart(6, '0')}`;
+    const text = QUESTIONS[i % QUESTIONS.length] ?? '';
+    return {
+      body: JSON.stringify({
+        type: 'event_callback',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        event_id: `EvWarm${i}`,
+        event_time: 1600000000,
+        authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+        event: { type: 'app_mention', user: 'UWARM', text: `<@UBOT> ${text}`, ts, channel: `W${String(i % 10).padStart(8, '0')}`, event_ts: ts },
+      }),
+    };
+  });
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Resident set size of a process in MB, from /proc (Linux) or ps. */
+function rssMb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    if (match?.[1]) return Number(match[1]) / 1024;
+  } catch {
+    /* not Linux: fall through */
+  }
+  return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
+}
+
+function startBot(apiUrl: string, port: number): { child: ChildProcess; errorLines: string[]; exit: Promise<number | null> } {
+  const child = spawn(process.execPath, ['bin/faqbot.js', 'serve'], {
+    env: { PATH: process.env['PATH'], SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: apiUrl, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const errorLines: string[] = [];
+  let buffered = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines) if (line.includes('"level":"error"')) errorLines.push(line);
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, errorLines, exit };
+}
+
+async function waitUntil(probe: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** One signed POST to /slack/events over a keep-alive connection; resolves with the status. */
+function post(agent: http.Agent, port: number, headers: Record<string, string>, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: '127.0.0.1', port, path: '/slack/events', method: 'POST', agent, timeout: 10_000, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', reject);
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('no ack within 10 s')));
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/**
+ * Sends every delivery with `concurrency` workers (each its own keep-alive connection, as Slack
+ * holds several); returns each ack's latency (ms) and the failures. node:http rather than fetch:
+ * the sender shares the machine with the bot, and a lighter client disturbs it less.
+ */
+async function send(port: number, deliveries: readonly Delivery[], concurrency: number): Promise<{ latencies: number[]; failures: string[] }> {
+  const latencies: number[] = [];
+  const failures: string[] = [];
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < deliveries.length; i = next++) {
+      const delivery = deliveries[i];
+      if (!delivery) continue;
+      const timestamp = Math.floor(Date.now() / 1000);
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'x-slack-request-timestamp': String(timestamp),
+        'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, delivery.body),
+      };
+      if (delivery.retryNum !== undefined) {
+        headers['x-slack-retry-num'] = String(delivery.retryNum);
+        headers['x-slack-retry-reason'] = 'http_timeout';
+      }
+      const started = performance.now();
+      try {
+        const status = await post(agent, port, headers, delivery.body);
+        latencies.push(performance.now() - started);
+        if (status !== 200) failures.push(`ack ${status}`);
+      } catch (error) {
+        failures.push(`request failed: ${(error as Error).message}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  agent.destroy();
+  return { latencies, failures };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** Posts per question key, and the posts that answer no question at all. */
+function tally(questions: readonly Question[], posts: readonly ApiCall[]): { answered: number; duplicated: number; lost: number; stray: number } {
+  const key = (channel: string, threadTs: string | null | undefined): string => `${channel}|${threadTs ?? ''}`;
+  const counts = new Map(questions.map((q) => [key(q.channel, q.threadTs), 0]));
+  let stray = 0;
+  for (const post of posts) {
+    if (post.params['channel']?.startsWith('W')) continue;
+    const k = key(post.params['channel'] ?? '', post.params['thread_ts']);
+    const count = counts.get(k);
+    if (count === undefined) stray += 1;
+    else counts.set(k, count + 1);
+  }
+  const values = [...counts.values()];
+  return { answered: values.filter((c) => c >= 1).length, duplicated: values.filter((c) => c > 1).length, lost: values.filter((c) => c === 0).length, stray };
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions();
+  const hardLimit = setTimeout(() => {
+    console.error('loadtest: hard time limit reached, giving up');
+    process.exit(1);
+  }, 120_000 + options.events * 20);
+  hardLimit.unref();
+
+  const rand = random(20251121);
+  const { deliveries, questions, retries, duplicates } = plan(options.events, rand);
+  const burstAt = Math.floor(questions.length * BURST.afterPosts);
+  let burstStarted: number | null = null;
+  let rateLimited = 0;
+  const successes: ApiCall[] = [];
+  const api = await new FakeSlackApi((call) => {
+    if (call.method !== 'chat.postMessage') return undefined;
+    if (burstStarted === null && call.seq >= burstAt) burstStarted = Date.now();
+    if (burstStarted !== null && Date.now() - burstStarted < BURST.durationMs) {
+      rateLimited += 1;
+      return { status: 429, headers: { 'retry-after': String(BURST.retryAfterSec) } };
+    }
+    successes.push(call);
+    return undefined;
+  }).start();
+
+  const port = await freePort();
+  const bot = startBot(api.url, port);
+  let code = 1;
+  try {
+    await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.status === 200, 30_000, 'the bot to be ready');
+    const warm = await send(port, warmUp(WARM_UP), options.concurrency);
+    await waitUntil(() => successes.filter((c) => c.params['channel']?.startsWith('W')).length >= WARM_UP, 30_000, 'the warm-up answers');
+    const rssBefore = rssMb(bot.child.pid ?? 0);
+
+    const sendStarted = performance.now();
+    const { latencies, failures } = await send(port, deliveries, options.concurrency);
+    const sendMs = performance.now() - sendStarted;
+
+    // Settled: every question has an answer, or nothing new arrived for 5 s.
+    const settleStarted = performance.now();
+    let lastCount = -1;
+    let lastChange = Date.now();
+    await waitUntil(
+      () => {
+        if (successes.length !== lastCount) {
+          lastCount = successes.length;
+          lastChange = Date.now();
+        }
+        return successes.length >= questions.length || Date.now() - lastChange > 5_000;
+      },
+      60_000 + options.events * 10,
+      'the answers to settle',
+    );
+    // Late duplicates would show up now.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const settleMs = performance.now() - settleStarted;
+    const rssAfter = rssMb(bot.child.pid ?? 0);
+
+    bot.child.kill('SIGTERM');
+    const exitCode = await bot.exit;
+
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const p50 = percentile(sorted, 50);
+    const p99 = percentile(sorted, 99);
+    const result = tally(questions, successes);
+    const errors = failures.length + warm.failures.length + bot.errorLines.length + result.stray;
+    const warmSorted = [...warm.latencies].sort((a, b) => a - b);
+    const growth = rssAfter - rssBefore;
+    const checks = [
+      { ok: result.answered === questions.length && result.duplicated === 0, what: 'every distinct question answered exactly once' },
+      { ok: result.lost === 0, what: '0 lost' },
+      { ok: errors === 0, what: '0 errors' },
+      { ok: p99 < 100, what: 'ack p99 < 100 ms' },
+      ...(options.events >= 10_000 ? [{ ok: growth < 50, what: 'RSS grew < 50 MB' }] : []),
+      { ok: exitCode === 0, what: 'SIGTERM -> exit 0' },
+    ];
+
+    const ms = (n: number): string => `${n.toFixed(1)} ms`;
+    const lines = [
+      `faqbot loadtest: ${options.events} deliveries (${questions.length} distinct questions, ${retries} retries, ${duplicates} duplicate deliveries), concurrency ${options.concurrency}`,
+      `  ack latency        p50 ${ms(p50)}   p99 ${ms(p99)}   max ${ms(sorted.at(-1) ?? Number.NaN)}`,
+      `  warm-up            ${WARM_UP} deliveries first (answered, not counted): ack p50 ${ms(percentile(warmSorted, 50))}, max ${ms(warmSorted.at(-1) ?? Number.NaN)}`,
+      `  answers posted     ${successes.length - WARM_UP} for ${questions.length} distinct questions (${result.answered} answered)`,
+      `  duplicate answers  ${result.duplicated}`,
+      `  lost answers       ${result.lost}`,
+      `  errors             ${errors} (acks not 200 or failed: ${failures.length + warm.failures.length}, bot error log lines: ${bot.errorLines.length}, posts answering nothing: ${result.stray})`,
+      `  429s from the API  ${rateLimited} (Retry-After: ${BURST.retryAfterSec}, for ${BURST.durationMs} ms from post #${burstAt})`,
+      `  bot RSS            before ${rssBefore.toFixed(1)} MB, after ${rssAfter.toFixed(1)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB)`,
+      `  time               sending ${(sendMs / 1000).toFixed(2)} s, settling ${(settleMs / 1000).toFixed(2)} s`,
+      `  shutdown           SIGTERM -> exit ${exitCode}`,
+      ...[...new Set(failures)].slice(0, 5).map((f) => `  failure: ${f}`),
+      ...bot.errorLines.slice(0, 5).map((l) => `  bot error: ${l.slice(0, 300)}`),
+      `  ${checks.every((c) => c.ok) ? 'PASS' : 'FAIL'}: ${checks.map((c) => `${c.ok ? 'ok' : 'FAILED'} ${c.what}`).join('; ')}`,
+    ];
+    console.log(lines.join('\n'));
+    code = checks.every((c) => c.ok) ? 0 : 1;
+  } finally {
+    if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
+    await api.stop();
+  }
+  return code;
+}
+
+process.exitCode = await main();
