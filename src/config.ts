@@ -162,14 +162,24 @@ export function summarizeConfig(config: Config): Record<string, string | number>
     ...(config.botToken !== undefined ? { botToken: maskSecret(config.botToken) } : {}),
     ...(config.appToken !== undefined ? { appToken: maskSecret(config.appToken) } : {}),
     ...(config.signingSecret !== undefined ? { signingSecret: maskSecret(config.signingSecret) } : {}),
-    slackApiUrl: config.slackApiUrl ?? 'https://slack.com/api/ (default)',
+    slackApiUrl: config.slackApiUrl ? withoutCredentials(config.slackApiUrl) : 'https://slack.com/api/ (default)',
     ...(config.mode === 'http' ? { port: config.port } : {}),
     corpusDir: config.corpusDir,
     logLevel: config.logLevel,
   };
 }
 
+/** A staging proxy URL may carry `user:password@`: show that it does, not what it is. */
+function withoutCredentials(href: string): string {
+  const url = new URL(href);
+  if (!url.username && !url.password) return href;
+  url.username = '****';
+  url.password = '';
+  return url.href;
+}
+
 /** Every secret value in the config, for the log redactor. */
 export function configSecrets(config: Config): string[] {
-  return [config.botToken, config.appToken, config.signingSecret].filter((s): s is string => s !== undefined);
+  const urlPassword = config.slackApiUrl ? decodeURIComponent(new URL(config.slackApiUrl).password) : '';
+  return [config.botToken, config.appToken, config.signingSecret, urlPassword || undefined].filter((s): s is string => s !== undefined);
 }

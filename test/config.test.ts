@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, summarizeConfig } from '../src/config.ts';
+import { configSecrets, loadConfig, summarizeConfig } from '../src/config.ts';
 import { ConfigError } from '../src/errors.ts';
 
 const BOT = 'xoxb-1111-2222-abcdefLEAKbot';
@@ -113,6 +113,12 @@ describe('loadConfig', () => {
 });
 
 describe('summarizeConfig', () => {
+  it('hides credentials in SLACK_API_URL and lists them as secrets', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, SLACK_API_URL: 'https://proxyuser:hunter2pw@proxy.example/api/' });
+    expect(summarizeConfig(config)['slackApiUrl']).toBe('https://****@proxy.example/api/');
+    expect(configSecrets(config)).toContain('hunter2pw');
+  });
+
   it('masks every secret but keeps what helps to debug', () => {
     const summary = JSON.stringify(summarizeConfig(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SIGNING })));
     expect(summary).not.toContain('LEAK');
