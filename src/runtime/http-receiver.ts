@@ -8,7 +8,8 @@ import { dispatchEvents } from './event-dispatch.ts';
 /**
  * Largest request body accepted on /slack/events. Slack's own payloads are far smaller (an event is
  * a few KB; a block_actions payload carrying a 50-block message stays well under 512 KB, even
- * form-encoded), so anything bigger is not from Slack and is refused with 413 before it is buffered.
+ * form-encoded), so anything bigger is not from Slack and is refused with 413: Bolt's body reader
+ * rejects a larger Content-Length at once and stops reading a chunked body at the limit.
  */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -24,8 +25,9 @@ export interface RuntimeHttpReceiverOptions {
 
 /**
  * Bolt's HTTPReceiver (signature and timestamp checks, body limit, ack handling: all kept as is)
- * behind a server this runtime owns, so it can add /healthz, refuse work while shutting down, and
- * bound how long a slow client may hold a connection.
+ * behind a server this runtime owns, so it can add /healthz, refuse work before the index is built
+ * and while shutting down, bound how long a slow client may hold a connection, and tell the
+ * ack-first scheduler when requests are waiting to be acked.
  */
 export class RuntimeHttpReceiver implements Receiver {
   readonly #bolt: HTTPReceiver;

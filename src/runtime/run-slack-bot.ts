@@ -102,11 +102,11 @@ export async function runSlackBot(config: Config, io: SlackBotIo): Promise<numbe
   const stopWatching = watchCorpus(config.corpusDir, () => void engines.reload('corpus folder changed'), logger);
   io.onReady?.({ mode: config.mode === 'socket' ? 'socket' : 'http', ...(port !== undefined ? { port } : {}) });
 
-  const reason = await stop.requested;
+  const reason = await stop.first;
   ready = false;
   disposeReload();
   stopWatching();
-  await shutdown(reason, receiver, inFlight, logger, stop.requested2);
+  await shutdown(reason, receiver, inFlight, logger, stop.second);
   dispose();
   return reason === 'fatal' ? 1 : 0;
 }
@@ -129,20 +129,20 @@ async function shutdown(
 }
 
 /** The first stop request (a signal or a fatal error), and a second one for "stop waiting". */
-function stopSignal(): { request(reason: StopReason): void; requested: Promise<StopReason>; requested2: Promise<StopReason> } {
+function stopSignal(): { request(reason: StopReason): void; first: Promise<StopReason>; second: Promise<StopReason> } {
   let count = 0;
   let resolveFirst: (reason: StopReason) => void = () => undefined;
   let resolveSecond: (reason: StopReason) => void = () => undefined;
-  const requested = new Promise<StopReason>((resolve) => (resolveFirst = resolve));
-  const requested2 = new Promise<StopReason>((resolve) => (resolveSecond = resolve));
+  const first = new Promise<StopReason>((resolve) => (resolveFirst = resolve));
+  const second = new Promise<StopReason>((resolve) => (resolveSecond = resolve));
   return {
     request(reason) {
       count += 1;
       if (count === 1) resolveFirst(reason);
       else resolveSecond(reason);
     },
-    requested,
-    requested2,
+    first,
+    second,
   };
 }
 
