@@ -112,8 +112,10 @@ function pickKeys(sentences: readonly Sentence[], namesInText: ReadonlySet<strin
   // then any, citing the sentence where the phrase is the subject if there is one.
   const cited = new Set(keys.map((k) => k.sentence));
   for (const uncoveredOnly of [true, false]) {
+    // An uncovered sentence earns an entry up to the paragraph maximum; otherwise stop at the share.
+    const limit = uncoveredOnly ? MAX_ENTRIES_PER_PARAGRAPH : share;
     for (const phrase of phrases) {
-      if (keys.length >= share) break;
+      if (keys.length >= limit) break;
       if (keys.some((k) => k.phrase.toLowerCase().includes(phrase.text.toLowerCase()) || phrase.text.toLowerCase().includes(k.phrase.toLowerCase()))) continue;
       const choices = uncoveredOnly ? phrase.sentences.filter((i) => !cited.has(i)) : phrase.sentences;
       const sentence = choices.find((i) => phrase.subjectOf.includes(i)) ?? choices[0];
@@ -403,7 +405,7 @@ function idf(stats: Frequencies, term: string): number {
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'.&-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 
 /**
- * Candidate phrases: runs of capitalised words (names, products), and 1–3 word runs of lowercase
+ * Candidate phrases: runs of capitalised words (names, products), and 1–4 word runs of lowercase
  * content words that do not end like a verb or adverb ("patent claims", "interoperability
  * pledge"). Scored by occurrences × mean idf, longer and capitalised phrases favoured; a phrase
  * sharing a word with a better one is dropped.
@@ -426,7 +428,7 @@ function keyPhrases(sentences: readonly Sentence[], namesInText: ReadonlySet<str
     let kind: 'cap' | 'low' | null = null;
     const flush = (): void => {
       if (kind === 'cap' && run.length <= 5) note(run, s, true, runStart === 0);
-      if (kind === 'low') for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= run.length; i++) if (nounLike(run.slice(i, i + n))) note(run.slice(i, i + n), s, false, false);
+      if (kind === 'low') for (let n = 1; n <= 4; n++) for (let i = 0; i + n <= run.length; i++) if (nounLike(run.slice(i, i + n))) note(run.slice(i, i + n), s, false, false);
       run = [];
       kind = null;
     };
@@ -482,7 +484,7 @@ function nounLike(words: readonly string[]): boolean {
 
 // Common verbs and adjectives that end an n-gram badly ("help integrate", "open source").
 const VERBISH = new Set(
-  'help make makes made use uses used provide provides run runs take takes allow allows get give gives become becomes became began seem seems said says remains keeps holds shows means needs wants leads lets puts plays including include includes open new well able likely past other potential several previously initially later particularly known shown seen given taken done behind across among around within without toward towards beyond despite via per amid along near onto inside outside'.split(' '),
+  'help make makes made use uses used provide provides run runs take takes allow allows get give gives become becomes became began seem seems said says remains keeps holds shows means needs wants leads lets puts plays including include includes well able likely past other potential several previously initially later particularly known shown seen given taken done behind across among around within without toward towards beyond despite via per amid along near onto inside outside'.split(' '),
 );
 const CONNECTIVES = String.raw`However|Moreover|Furthermore|Additionally|Also|But|And|So|Still|Meanwhile|Lately|Recently|Indeed|Nevertheless|Nonetheless|Thus|Therefore|Instead|Yet|Then|Likewise|Similarly|Consequently|Finally|Besides|Otherwise|Of course|In fact|That said|As a result|In addition|For example|For instance|In other words|On the other hand|After all|Even so|Now|Overall|Ultimately|Importantly|Notably|Specifically|In short|In turn|Still`;
 const CONNECTIVE_WORDS = new Set(CONNECTIVES.toLowerCase().split('|').filter((w) => !w.includes(' ')));
