@@ -34,8 +34,12 @@ export class FakeSlackApi {
   #ts = 0;
   #url = '';
 
-  constructor(handler?: ApiHandler) {
+  readonly #record: boolean;
+
+  /** `record: false` keeps no calls (a load test keeps what it needs in its handler). */
+  constructor(handler?: ApiHandler, options: { readonly record?: boolean } = {}) {
     this.handler = handler;
+    this.#record = options.record ?? true;
     this.#server = http.createServer((req, res) => void this.#handle(req, res));
   }
 
@@ -74,7 +78,7 @@ export class FakeSlackApi {
     const seq = (this.#perMethod.get(method) ?? 0) + 1;
     this.#perMethod.set(method, seq);
     const call: ApiCall = { method, params, authorization: req.headers.authorization, seq };
-    this.calls.push(call);
+    if (this.#record) this.calls.push(call);
     const reply = (await this.handler?.(call)) ?? this.#default(call);
     if (reply === 'hang') {
       this.#hanging.add(res);
