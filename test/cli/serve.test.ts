@@ -147,6 +147,26 @@ describe('serve: HTTP mode requests', () => {
     expect(bot.stdout.text).not.toContain(SIGNING_SECRET);
   });
 
+  it('answers /faq through its response_url after acking it (commands keep Bolt’s ack flow)', async () => {
+    const { api, port } = await startBot();
+    const form = new URLSearchParams({
+      command: '/faq',
+      text: 'Who founded OpenStack?',
+      user_id: 'UASKER',
+      user_name: 'asker',
+      channel_id: 'CGENERAL',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      trigger_id: 't.1',
+      response_url: `${api.url.replace('/api/', '')}/respond/faq-1`,
+    }).toString();
+    const response = await signedPost(port, form, { contentType: 'application/x-www-form-urlencoded' });
+    expect(response.status).toBe(200);
+    const reply = await waitForCall(api, '/respond/faq-1');
+    expect(reply.params['response_type']).toBe('ephemeral');
+    expect(reply.params['text']).toMatch(/Rackspace/);
+  });
+
   it('answers 404 elsewhere and 405 to the wrong method', async () => {
     const { port } = await startBot();
     expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(404);
