@@ -50,7 +50,7 @@ export function splitSentences(text: string, start: number, end: number): Span[]
   let sentenceStart = 0;
   for (const match of region.matchAll(boundary)) {
     const stop = match.index + match[0].length;
-    if (match[0].startsWith('.') && match[0].length === 1 && endsWithAbbreviation(region.slice(sentenceStart, match.index))) {
+    if (match[0].startsWith('.') && match[0].length === 1 && endsWithAbbreviation(region.slice(Math.max(sentenceStart, match.index - 24), match.index))) {
       continue;
     }
     const span = trimSpan(text, start + sentenceStart, start + stop);

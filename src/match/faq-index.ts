@@ -1,6 +1,8 @@
-import type { Article, Paragraph } from '../corpus/types.ts';
+import type { Article } from '../corpus/types.ts';
 import type { FaqEntry } from '../faq/types.ts';
-import { tokenize, normalizeText } from './normalize.ts';
+import { normalizeText, scanWords } from './normalize.ts';
+import { PassageIndex, type PassageDoc } from './passage-index.ts';
+import { TermVocabulary } from './term-vocabulary.ts';
 import { prepareQuery, questionForm, type Query, type Vocabulary } from './query.ts';
 import { BUILT_IN_SYNONYMS, synonymTable } from './synonyms.ts';
 import { TermIndex } from './term-index.ts';
@@ -8,15 +10,7 @@ import { TypoCorrector } from './typo-corrector.ts';
 import { SCORING } from './scoring.ts';
 import { answerTypeOf, type AnswerType } from './answer-type.ts';
 
-/** A paragraph of the corpus with its sentences' terms, ready for window scoring. */
-export interface PassageDoc {
-  readonly article: Article;
-  readonly paragraph: Paragraph;
-  readonly sentenceTerms: ReadonlyArray<ReadonlySet<string>>;
-  /** Adjacent content-term pairs of each sentence ("nebula platform"), for phrase matching. */
-  readonly sentencePairs: ReadonlyArray<ReadonlySet<string>>;
-  readonly terms: ReadonlySet<string>;
-}
+export type { PassageDoc };
 
 export interface CuratedCandidate {
   readonly kind: 'curated';
@@ -44,14 +38,19 @@ interface EntryDoc {
   readonly entry: FaqEntry;
   readonly phrasings: ReadonlyArray<ReadonlySet<string>>;
   readonly forms: readonly string[];
+  /** Each phrasing's own weight (its terms' weights plus its form's), fixed once the index is built. */
+  readonly phrasingWeights: number[];
   /** What the entry's own question asks for. */
   readonly answerType: AnswerType;
   /** The answer and each quote, apart: the best single one counts, so terms must meet in one place. */
   readonly content: ReadonlyArray<ReadonlySet<string>>;
 }
 
-/** Per query term: the term and its weight first, then derived forms at a discount. */
-type QueryWeights = ReadonlyArray<ReadonlyArray<{ readonly term: string; readonly weight: number }>>;
+/**
+ * Per query term: the term and its weight first, then derived forms and synonyms at a discount.
+ * `id` is the term's id in the passage vocabulary (-1 if the corpus text never has it).
+ */
+type QueryWeights = ReadonlyArray<ReadonlyArray<{ readonly term: string; readonly id: number; readonly weight: number }>>;
 
 const MAX_DERIVED = 4;
 const PASSAGES_CONSIDERED = 8;
@@ -65,45 +64,29 @@ const ENTRIES_CONSIDERED = 12;
  */
 export class FaqIndex {
   readonly passages: readonly PassageDoc[];
-  private readonly passageIndex: TermIndex;
+  private readonly passageIndex: PassageIndex;
+  private readonly terms = new TermVocabulary();
   private readonly entries: readonly EntryDoc[];
   private readonly phrasingIndex: TermIndex;
   private readonly phrasingOwner: readonly number[];
   private readonly contentIndex: TermIndex;
   private readonly vocabulary: Vocabulary;
   private readonly sortedTerms: readonly string[];
-  private readonly bodyDf: Map<string, number>;
   private readonly synonyms: ReadonlyMap<string, readonly string[]>;
 
   constructor(articles: readonly Article[], curated: readonly FaqEntry[], options: { synonyms?: ReadonlyArray<readonly string[]> } = {}) {
     this.synonyms = synonymTable([...BUILT_IN_SYNONYMS, ...(options.synonyms ?? [])]);
-    const words = new Map<string, string>();
-    const termsNoting = (text: string): string[] =>
-      tokenize(normalizeText(text)).map((token) => {
-        words.set(token.word, token.term);
-        return token.term;
-      });
-
     const passages: PassageDoc[] = [];
-    const passageTerms: string[][] = [];
-    for (const article of articles) {
-      const titleTerms = termsNoting(article.title);
-      for (const paragraph of article.paragraphs) {
-        const sentenceLists = paragraph.sentences.map((s) => termsNoting(article.text.slice(s.start, s.end)));
-        const sentenceTerms = sentenceLists.map((list) => new Set(list));
-        const sentencePairs = sentenceLists.map((list) => new Set(adjacentPairs(list)));
-        const all = sentenceTerms.flatMap((set) => [...set]);
-        passages.push({ article, paragraph, sentenceTerms, sentencePairs, terms: new Set(all) });
-        passageTerms.push([...all, ...titleTerms]);
-      }
-    }
+    for (const article of articles) for (const paragraph of article.paragraphs) passages.push({ article, paragraph });
     this.passages = passages;
-    this.passageIndex = new TermIndex(passageTerms);
-    // Coverage weighs terms by how rare they are in the text itself: counting the title once per
-    // paragraph would make a title word ("Hyper-V") look as common as "the".
-    this.bodyDf = new Map();
-    for (const passage of passages) for (const term of passage.terms) this.bodyDf.set(term, (this.bodyDf.get(term) ?? 0) + 1);
+    this.passageIndex = new PassageIndex(passages, this.terms);
 
+    // FAQ words join the vocabulary (typos are corrected towards them too) but not the passages.
+    const termsNoting = (text: string): string[] => {
+      const found: string[] = [];
+      scanWords(normalizeText(text), (word) => found.push(this.terms.terms[this.terms.idOfWord(word)]!));
+      return found;
+    };
     const phrasingDocs: string[][] = [];
     const owners: number[] = [];
     this.entries = curated.map((entry, i) => {
@@ -115,19 +98,22 @@ export class FaqIndex {
         owners.push(i);
       }
       const content = [entry.answer, ...entry.citations.map((c) => c.quote)].map((text) => new Set(termsNoting(text)));
-      return { entry, phrasings, forms, content, answerType: answerTypeOf(normalizeText(entry.question)) };
+      return { entry, phrasings, forms, phrasingWeights: [], content, answerType: answerTypeOf(normalizeText(entry.question)) };
     });
+    // Term weights need the passage statistics, so phrasings are weighed once everything is in.
+    for (const doc of this.entries) {
+      doc.phrasings.forEach((set, p) => doc.phrasingWeights.push(sum([...set].map((t) => this.weightOf(t))) + (doc.forms[p] ? SCORING.formWeight : 0)));
+    }
     this.phrasingIndex = new TermIndex(phrasingDocs);
     this.phrasingOwner = owners;
     this.contentIndex = new TermIndex(this.entries.map((e) => e.content.flatMap((set) => [...set])));
 
-    const known = new Set(words.values());
     this.vocabulary = {
-      hasTerm: (term) => known.has(term),
-      hasSynonym: (term) => (this.synonyms.get(term) ?? []).some((other) => known.has(other)),
-      corrector: new TypoCorrector(words.keys()),
+      hasTerm: (term) => this.terms.has(term),
+      hasSynonym: (term) => (this.synonyms.get(term) ?? []).some((other) => this.terms.has(other)),
+      corrector: new TypoCorrector(this.terms.words()),
     };
-    this.sortedTerms = [...known].sort();
+    this.sortedTerms = [...this.terms.terms].sort();
   }
 
   /** Ranks curated entries and passages for a question; never throws. */
@@ -138,9 +124,10 @@ export class FaqIndex {
     const weights: QueryWeights = query.terms.map((t) => {
       const weight = t.weight * this.weightOf(t.term);
       // Derived forms the stemmer keeps apart ("partner" / "partnership") match at a discount.
-      const derived = this.longerForms(t.term).map((term) => ({ term, weight: SCORING.derivedFormWeight * weight }));
-      const synonyms = this.synonymsOf(t.term).map((term) => ({ term, weight: SCORING.synonymWeight * weight }));
-      return [{ term: t.term, weight }, ...derived, ...synonyms];
+      const id = (term: string): number => this.terms.idOfTerm(term);
+      const derived = this.longerForms(t.term).map((term) => ({ term, id: id(term), weight: SCORING.derivedFormWeight * weight }));
+      const synonyms = this.synonymsOf(t.term).map((term) => ({ term, id: id(term), weight: SCORING.synonymWeight * weight }));
+      return [{ term: t.term, id: id(t.term), weight }, ...derived, ...synonyms];
     });
     const total = sum(query.terms.map((t) => this.weightOf(t.term)));
     const candidates: Candidate[] = [...this.rankEntries(query, weights, total), ...this.rankPassages(query, weights, total)];
@@ -150,9 +137,7 @@ export class FaqIndex {
 
   /** Corpus idf of a term (paragraph frequency); unseen terms get the largest value. */
   idf(term: string): number {
-    const df = this.bodyDf.get(term) ?? 0;
-    const n = this.passages.length;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return this.passageIndex.idf(this.terms.idOfTerm(term));
   }
 
   /** How much a term says: its idf, sharpened so rare words count for more than their idf alone. */
@@ -195,9 +180,8 @@ export class FaqIndex {
       let phrasing = 0;
       const form = query.form ? SCORING.formWeight : 0;
       doc.phrasings.forEach((set, p) => {
-        const ownForm = doc.forms[p] ? SCORING.formWeight : 0;
         const matched = matchedWeight(weights, set) + (query.form && query.form === doc.forms[p] ? SCORING.formWeight : 0);
-        const own = sum([...set].map((t) => this.weightOf(t))) + ownForm;
+        const own = doc.phrasingWeights[p]!;
         // Mostly "how much of the question does this phrasing explain", partly the reverse, so
         // a phrasing's extra words cost less than the question's unexplained ones.
         const similarity = SCORING.questionSide * (matched / (total + form)) + (1 - SCORING.questionSide) * (own > 0 ? Math.min(1, matched / own) : 0);
@@ -215,56 +199,95 @@ export class FaqIndex {
 
   private rankPassages(query: Query, weights: QueryWeights, total: number): PassageCandidate[] {
     const expanded = query.terms.flatMap((t) => [
-      { term: t.term, weight: t.weight },
-      ...this.synonymsOf(t.term).map((term) => ({ term, weight: t.weight * SCORING.synonymWeight })),
+      { id: this.terms.idOfTerm(t.term), weight: t.weight },
+      ...this.synonymsOf(t.term).map((term) => ({ id: this.terms.idOfTerm(term), weight: t.weight * SCORING.synonymWeight })),
     ]);
-    const hits = this.passageIndex.search(
-      expanded.map((t) => t.term),
-      PASSAGES_CONSIDERED,
-      expanded.map((t) => t.weight),
-    );
+    const hits = this.passageIndex.search(expanded, PASSAGES_CONSIDERED);
     const top = hits[0]?.score ?? 1;
-    const queryPairs = adjacentPairs(query.terms.map((t) => t.term));
+    const byId = groupsById(weights);
+    const queryPairs = pairKeys(query.terms.map((t) => this.terms.idOfTerm(t.term)));
+    // Pairs with a word the corpus lacks can never be found, but still count as not found.
+    const pairTotal = query.terms.length - 1;
     return hits.map((hit) => {
-      const passage = this.passages[hit.doc]!;
-      const window = bestWindow(passage, weights);
-      let coverage = (SCORING.windowShare * window.matched + (1 - SCORING.windowShare) * matchedWeight(weights, passage.terms)) / total;
-      if (queryPairs.length > 0) {
+      const window = this.bestWindow(hit.doc, byId, weights.length);
+      const paragraph = sumOf(bestPerGroup(this.passageIndex.paragraphTerms(hit.doc), byId, weights.length));
+      let coverage = (SCORING.windowShare * window.matched + (1 - SCORING.windowShare) * paragraph) / total;
+      if (pairTotal > 0) {
         let found = 0;
-        for (const pair of queryPairs) {
-          for (let i = window.first; i <= window.last; i++) {
-            if (passage.sentencePairs[i]!.has(pair)) {
+        const seen = new Set<number>();
+        for (let s = window.first; s <= window.last; s++) {
+          const ids = this.passageIndex.sentenceTerms(hit.doc, s);
+          for (let i = 0; i + 1 < ids.length; i++) {
+            const key = pairKey(ids[i]!, ids[i + 1]!);
+            if (queryPairs.has(key) && !seen.has(key)) {
+              seen.add(key);
               found++;
-              break;
             }
           }
         }
-        coverage = (1 - SCORING.phraseShare) * coverage + SCORING.phraseShare * (found / queryPairs.length);
+        coverage = (1 - SCORING.phraseShare) * coverage + SCORING.phraseShare * (found / pairTotal);
       }
       const rank = hit.score / top;
       return {
         kind: 'passage',
-        passage,
+        passage: this.passages[hit.doc]!,
         window: { first: window.first, last: window.last },
         score: SCORING.passageFactor * coverage * (1 - SCORING.rankShare + SCORING.rankShare * rank),
       };
     });
   }
+
+  /** The one- or two-sentence window of a paragraph that covers the most query weight. */
+  private bestWindow(doc: number, byId: GroupsById, groups: number): { first: number; last: number; matched: number } {
+    const count = this.passageIndex.sentenceCount(doc);
+    const perSentence: Float64Array[] = [];
+    for (let i = 0; i < count; i++) perSentence.push(bestPerGroup(this.passageIndex.sentenceTerms(doc, i), byId, groups));
+    let best = { first: 0, last: 0, matched: -1 };
+    for (let i = 0; i < count; i++) {
+      const single = sumOf(perSentence[i]!);
+      if (single > best.matched) best = { first: i, last: i, matched: single };
+      if (i + 1 < count) {
+        let pair = 0;
+        for (let g = 0; g < groups; g++) pair += Math.max(perSentence[i]![g]!, perSentence[i + 1]![g]!);
+        pair *= SCORING.pairDiscount;
+        if (pair > best.matched) best = { first: i, last: i + 1, matched: pair };
+      }
+    }
+    return best;
+  }
 }
 
-/** The one- or two-sentence window of a paragraph that covers the most query weight. */
-function bestWindow(passage: PassageDoc, weights: QueryWeights): { first: number; last: number; matched: number } {
-  let best = { first: 0, last: 0, matched: -1 };
-  const sentences = passage.sentenceTerms;
-  for (let i = 0; i < sentences.length; i++) {
-    const single = matchedWeight(weights, sentences[i]!);
-    if (single > best.matched) best = { first: i, last: i, matched: single };
-    if (i + 1 < sentences.length) {
-      const pair = matchedWeight(weights, union(sentences[i]!, sentences[i + 1]!)) * SCORING.pairDiscount;
-      if (pair > best.matched) best = { first: i, last: i + 1, matched: pair };
+/** For each term id a query can match: which query term (group) it counts for, and how much. */
+type GroupsById = Map<number, Array<{ group: number; weight: number }>>;
+
+function groupsById(weights: QueryWeights): GroupsById {
+  const byId: GroupsById = new Map();
+  weights.forEach((group, g) => {
+    for (const { id, weight } of group) {
+      if (id < 0) continue;
+      let list = byId.get(id);
+      if (!list) byId.set(id, (list = []));
+      list.push({ group: g, weight });
     }
+  });
+  return byId;
+}
+
+/** Each query term's best weight among the given term ids. */
+function bestPerGroup(ids: Int32Array, byId: GroupsById, groups: number): Float64Array {
+  const best = new Float64Array(groups);
+  for (let i = 0; i < ids.length; i++) {
+    const hits = byId.get(ids[i]!);
+    if (!hits) continue;
+    for (const { group, weight } of hits) if (weight > best[group]!) best[group] = weight;
   }
   return best;
+}
+
+function sumOf(values: Float64Array): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
 }
 
 /** Each query term's weight in a text: its own if present, else its best derived form's. */
@@ -281,20 +304,15 @@ function matchedWeight(weights: QueryWeights, terms: ReadonlySet<string>): numbe
   return matched;
 }
 
-/** "a b" for each neighbouring pair of terms, in either order (questions invert word order). */
-function adjacentPairs(terms: readonly string[]): string[] {
-  const pairs: string[] = [];
-  for (let i = 0; i + 1 < terms.length; i++) {
-    const [a, b] = [terms[i]!, terms[i + 1]!];
-    pairs.push(a < b ? `${a} ${b}` : `${b} ${a}`);
-  }
-  return pairs;
+/** One number for a pair of neighbouring term ids, in either order (questions invert word order). */
+function pairKey(a: number, b: number): number {
+  return a < b ? a * 0x200000 + b : b * 0x200000 + a;
 }
 
-function union(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
-  const set = new Set(a);
-  for (const t of b) set.add(t);
-  return set;
+function pairKeys(ids: readonly number[]): Set<number> {
+  const keys = new Set<number>();
+  for (let i = 0; i + 1 < ids.length; i++) if (ids[i]! >= 0 && ids[i + 1]! >= 0) keys.add(pairKey(ids[i]!, ids[i + 1]!));
+  return keys;
 }
 
 function sum(values: Iterable<number>): number {
@@ -302,4 +320,3 @@ function sum(values: Iterable<number>): number {
   for (const v of values) total += v;
   return total;
 }
-

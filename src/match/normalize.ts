@@ -18,10 +18,12 @@ const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
  *   normalizeText('<@U1> What’s “Hyper‑V”? :thinking_face:')  // → `what's "hyper-v"?`
  */
 export function normalizeText(text: string): string {
+  return foldText(text.replace(SLACK_LINK_WITH_LABEL, ' $1 ').replace(SLACK_ANGLE_MARKUP, ' ').replace(SLACK_EMOJI, ' '));
+}
+
+/** `normalizeText` without the Slack markup step: for article text, where `:` and `<` are prose. */
+export function foldText(text: string): string {
   return text
-    .replace(SLACK_LINK_WITH_LABEL, ' $1 ')
-    .replace(SLACK_ANGLE_MARKUP, ' ')
-    .replace(SLACK_EMOJI, ' ')
     .normalize('NFKC')
     .replace(SINGLE_QUOTES, "'")
     .replace(DOUBLE_QUOTES, '"')
@@ -51,34 +53,35 @@ export function termOf(word: string): string {
 }
 
 /**
- * Splits normalized text into content tokens: stopwords dropped, words stemmed. A hyphenated or
- * dotted compound yields its joined form and its parts, so "Hyper-V", "hyperv" and "hyper v" meet on
- * the term `hyperv` (the query side joins adjacent words the vocabulary knows, see `QueryTerms`),
- * and "open-source" still matches "open source".
+ * Visits the content words of normalized text in order: stopwords dropped; a hyphenated or dotted
+ * compound gives its joined form, then (for hyphens) its parts, so "Hyper-V", "hyperv" and
+ * "hyper v" meet on `hyperv` (the query side joins adjacent words the vocabulary knows, see
+ * `prepareQuery`) and "open-source" still matches "open source".
+ */
+export function scanWords(normalized: string, visit: (word: string, part: boolean) => void): void {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(normalized); match !== null; match = WORD.exec(normalized)) {
+    const raw = match[0].length > MAX_WORD_LENGTH ? match[0].slice(0, MAX_WORD_LENGTH) : match[0];
+    if (!/[.\-]/.test(raw)) {
+      if (!STOPWORDS.has(raw)) visit(raw, false);
+      continue;
+    }
+    const parts = raw.split(/[.\-]/).filter(Boolean);
+    visit(parts.join(''), false);
+    // Dotted abbreviations ("u.s.") and decimals ("2.5") are one word, not parts.
+    if (raw.includes('-') && parts.length > 1) for (const part of parts) if (!STOPWORDS.has(part)) visit(part, true);
+  }
+}
+
+/**
+ * Splits normalized text into content tokens (see `scanWords`), each with its stemmed term.
  *
  *   tokenize(normalizeText('Hyper-V joins OpenStack'))  // terms: hyperv, hyper, v, join, openstack
  */
 export function tokenize(normalized: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of normalized.matchAll(WORD)) {
-    const raw = match[0].slice(0, MAX_WORD_LENGTH);
-    const parts = raw.split(/[.\-]/).filter(Boolean);
-    if (parts.length > 1) {
-      const joined = parts.join('');
-      // Dotted abbreviations ("u.s.") and decimals ("2.5") are one word, not parts.
-      const keepParts = raw.includes('-');
-      tokens.push({ word: joined, term: termOf(joined) });
-      if (keepParts) for (const part of parts) pushContent(tokens, part, true);
-    } else {
-      pushContent(tokens, raw);
-    }
-  }
+  scanWords(normalized, (word, part) => tokens.push(part ? { word, term: termOf(word), part } : { word, term: termOf(word) }));
   return tokens;
-}
-
-function pushContent(tokens: Token[], word: string, part = false): void {
-  if (STOPWORDS.has(word)) return;
-  tokens.push(part ? { word, term: termOf(word), part } : { word, term: termOf(word) });
 }
 
 /** Content terms of a text in one call: normalize then tokenize. */

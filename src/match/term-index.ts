@@ -14,15 +14,16 @@ export class TermIndex {
   private readonly scores: Float64Array;
   private readonly touched: Uint32Array;
 
-  constructor(docs: ReadonlyArray<readonly string[]>) {
-    this.docCount = docs.length;
-    this.docLengths = new Float64Array(docs.length);
+  /** `docs` may be a generator: documents are consumed one at a time and not kept. */
+  constructor(docs: Iterable<readonly string[]>) {
+    const lengths: number[] = [];
     const building = new Map<string, { docs: number[]; tfs: number[] }>();
     let total = 0;
-    docs.forEach((terms, doc) => {
-      this.docLengths[doc] = terms.length;
+    const counts = new Map<string, number>();
+    for (const terms of docs) {
+      const doc = lengths.push(terms.length) - 1;
       total += terms.length;
-      const counts = new Map<string, number>();
+      counts.clear();
       for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
       for (const [term, tf] of counts) {
         let list = building.get(term);
@@ -30,13 +31,15 @@ export class TermIndex {
         list.docs.push(doc);
         list.tfs.push(Math.min(tf, 0xffff));
       }
-    });
+    }
+    this.docCount = lengths.length;
+    this.docLengths = Float64Array.from(lengths);
     for (const [term, list] of building) {
       this.postings.set(term, { docs: Uint32Array.from(list.docs), tfs: Uint16Array.from(list.tfs) });
     }
-    this.avgLength = docs.length ? total / docs.length || 1 : 1;
-    this.scores = new Float64Array(docs.length);
-    this.touched = new Uint32Array(docs.length);
+    this.avgLength = this.docCount ? total / this.docCount || 1 : 1;
+    this.scores = new Float64Array(this.docCount);
+    this.touched = new Uint32Array(this.docCount);
   }
 
   /** How many documents hold the term. */

@@ -3,28 +3,42 @@ import Fuse from 'fuse.js';
 /** Shortest word worth correcting: shorter ones have too many near neighbours to guess. */
 const MIN_LENGTH = 5;
 const CACHE_LIMIT = 5_000;
+/** Candidates handed to fuse.js: the words sharing the most letter pairs with the typo. */
+const CANDIDATES = 40;
 
 /**
- * Maps a word the index has never seen to the nearest word it has (fuse.js's Bitap distance), so
- * "openstak" finds "openstack". Fuse is run against the vocabulary, grouped by first letter and
- * built lazily, never against the passages: a question costs one small fuzzy lookup per unknown
- * word. Answers are cached, since the same typos recur.
+ * Maps a word the index has never seen to the nearest word it has, so "openstak" finds
+ * "openstack". A letter-pair (bigram) index over the vocabulary picks a few dozen candidates of
+ * similar spelling and length; fuse.js (Bitap) ranks those; an edit-distance check (one edit in a
+ * short word, two in a long one) keeps only true near misses. Fuse never scans the whole
+ * vocabulary (50,000 words would cost ~10 ms a typo) and never the passages. Answers are cached,
+ * since the same typos recur.
  *
  *   new TypoCorrector(['openstack', 'director']).correct('directr')  // → 'director'
  */
 export class TypoCorrector {
-  private readonly byInitial = new Map<string, string[]>();
-  private readonly fuses = new Map<string, Fuse<string>>();
+  private readonly words: string[] = [];
+  /** Letter pair and word length (see `pairKey`) → ids of the words of that length holding that pair. */
+  private readonly postings = new Map<number, Int32Array>();
   private readonly cache = new Map<string, string | null>();
+  private readonly counts: Uint16Array;
+  private readonly touched: Int32Array;
 
-  constructor(words: Iterable<string>) {
-    for (const word of words) {
+  constructor(vocabulary: Iterable<string>) {
+    const building = new Map<number, number[]>();
+    for (const word of vocabulary) {
       if (word.length < MIN_LENGTH - 1 || !/^[a-z][a-z0-9]*$/.test(word)) continue;
-      const key = word[0]!;
-      let list = this.byInitial.get(key);
-      if (!list) this.byInitial.set(key, (list = []));
-      list.push(word);
+      const id = this.words.push(word) - 1;
+      for (const pair of new Set(bigrams(word))) {
+        const key = pairKey(word.length, pair);
+        let list = building.get(key);
+        if (!list) building.set(key, (list = []));
+        list.push(id);
+      }
     }
+    for (const [key, list] of building) this.postings.set(key, Int32Array.from(list));
+    this.counts = new Uint16Array(this.words.length);
+    this.touched = new Int32Array(this.words.length);
   }
 
   /** The closest known word, or null when nothing is close enough to be a typo of it. */
@@ -33,19 +47,19 @@ export class TypoCorrector {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const result = this.lookup(word);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(word, result);
     return result;
   }
 
   private lookup(word: string): string | null {
-    const fuse = this.fuseFor(word[0]!);
-    if (!fuse) return null;
+    const candidates = this.candidates(word);
+    if (candidates.length === 0) return null;
+    const fuse = new Fuse(candidates, { includeScore: true, threshold: 0.4, ignoreLocation: true, isCaseSensitive: true });
     let best: { word: string; score: number } | null = null;
     for (const hit of fuse.search(word, { limit: 8 })) {
       const candidate = hit.item;
-      // Bitap finds candidates fast but scores a near-prefix as a match ("frets" ~ "fresno"); a
-      // typo is one edit in a short word, two in a long one.
+      // Bitap scores a near-prefix as a match ("frets" ~ "fresno"): insist on a real near miss.
       const distance = editDistance(word, candidate);
       if (distance > (word.length <= 6 ? 1 : 2)) continue;
       const score = (hit.score ?? 1) + distance * 0.05;
@@ -54,16 +68,47 @@ export class TypoCorrector {
     return best ? best.word : null;
   }
 
-  private fuseFor(initial: string): Fuse<string> | null {
-    let fuse = this.fuses.get(initial);
-    if (!fuse) {
-      const words = this.byInitial.get(initial);
-      if (!words) return null;
-      fuse = new Fuse(words, { includeScore: true, threshold: 0.35, ignoreLocation: true, isCaseSensitive: true });
-      this.fuses.set(initial, fuse);
+  /** Vocabulary words of similar length sharing the most letter pairs with `word`. */
+  private candidates(word: string): string[] {
+    let touched = 0;
+    const pairs = [...new Set(bigrams(word))];
+    // Only words within two letters of the typo's length can be two edits away.
+    for (let length = word.length - 2; length <= word.length + 2; length++) {
+      for (const pair of pairs) {
+        const list = this.postings.get(pairKey(length, pair));
+        if (!list) continue;
+        for (let i = 0; i < list.length; i++) {
+          const id = list[i]!;
+          if (this.counts[id] === 0) this.touched[touched++] = id;
+          this.counts[id]! += 1;
+        }
+      }
     }
-    return fuse;
+    // Two edits change at most four letter pairs.
+    const needed = Math.max(1, pairs.length - 4);
+    const scored: Array<{ id: number; shared: number }> = [];
+    for (let t = 0; t < touched; t++) {
+      const id = this.touched[t]!;
+      const shared = this.counts[id]!;
+      this.counts[id] = 0;
+      if (shared >= needed) scored.push({ id, shared });
+    }
+    scored.sort((a, b) => b.shared - a.shared);
+    return scored.slice(0, CANDIDATES).map((c) => this.words[c.id]!);
   }
+}
+
+/** A number for (word length, letter pair): Map lookups by number need no string building. */
+function pairKey(length: number, pair: string): number {
+  return (length * 65536 + pair.charCodeAt(0)) * 65536 + pair.charCodeAt(1);
+}
+
+/** Letter pairs of a word with its edges marked: "nasa" → ^n na as sa a$. */
+function bigrams(word: string): string[] {
+  const padded = `^${word}$`;
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < padded.length; i++) pairs.push(padded.slice(i, i + 2));
+  return pairs;
 }
 
 /** Damerau–Levenshtein distance (optimal string alignment): a swap of two letters is one edit. */
