@@ -54,7 +54,7 @@ export function buildEngine({ corpus, curated, synonyms = [] }: LoadedCorpus): E
       if (!passage) return null;
       const asked = question ?? '';
       const ranking = index.rank(asked);
-      const candidate = ranking.candidates.find((c) => c.kind === 'passage' && c.passage === passage) ?? { kind: 'passage' as const, passage, score: 1, window: { first: 0, last: 0 } };
+      const candidate = ranking.candidates.find((c) => c.kind === 'passage' && c.passage === passage) ?? { kind: 'passage' as const, passage, score: 1, window: { first: 0, last: 0, focus: 0 } };
       return answerFrom(candidate, asked, ranking, context);
     },
     articles: corpus.articles.map((a) => ({ source: a.source, title: a.title })),

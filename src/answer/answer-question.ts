@@ -2,11 +2,13 @@ import type { Article } from '../corpus/types.ts';
 import type { FaqEntry } from '../faq/types.ts';
 import type { Candidate, CuratedCandidate, FaqIndex, PassageCandidate, Ranking } from '../match/faq-index.ts';
 import { SCORING } from '../match/scoring.ts';
-import { QUOTE_BUDGET, selectQuote } from './select-quote.ts';
+import { clip, QUOTE_BUDGET, selectQuote } from './select-quote.ts';
 import type { Answer, Citation, Suggestion } from './types.ts';
 import { generatedEntryId, generatedQuestion } from './generated-entry.ts';
 
 const MAX_QUOTES = 3;
+/** A generated answer is one sentence, cut (at a word) if longer than this. */
+const SHORT_ANSWER = 300;
 /** A further quote shorter than this would be a fragment, not a passage worth reading. */
 const MIN_EXTRA_QUOTE = 80;
 
@@ -91,12 +93,22 @@ export function answerFrom(best: Candidate, question: string, ranking: Ranking, 
   return {
     question,
     status: 'answered',
-    answer: citations[0]!.quote,
+    answer: shortAnswer(best),
     citations,
     suggestions: [],
     score: round(best.score),
     entryId: generatedEntryId(best.passage),
   };
+}
+
+/** The best-matching sentence of a passage, cut at a word if long: the short answer. */
+function shortAnswer(candidate: PassageCandidate): string {
+  const { article, paragraph } = candidate.passage;
+  const sentence = paragraph.sentences[candidate.window.focus] ?? paragraph;
+  const text = article.text.slice(sentence.start, sentence.end);
+  const span = clip(text, { start: 0, end: text.length }, SHORT_ANSWER);
+  const clipped = text.slice(span.start, span.end);
+  return clipped.length < text.length ? `${clipped}…` : clipped;
 }
 
 function suggestionOf(candidate: Candidate): Suggestion {

@@ -22,8 +22,11 @@ export interface PassageCandidate {
   readonly kind: 'passage';
   readonly passage: PassageDoc;
   readonly score: number;
-  /** Sentences (indexes into the paragraph) of the best-matching window. */
-  readonly window: { readonly first: number; readonly last: number };
+  /**
+   * Sentences (indexes into the paragraph) of the best-matching window, and `focus`, the one
+   * sentence in it that matches best: the short answer.
+   */
+  readonly window: { readonly first: number; readonly last: number; readonly focus: number };
 }
 
 export type Candidate = CuratedCandidate | PassageCandidate;
@@ -231,26 +234,27 @@ export class FaqIndex {
       return {
         kind: 'passage',
         passage: this.passages[hit.doc]!,
-        window: { first: window.first, last: window.last },
+        window: { first: window.first, last: window.last, focus: window.focus },
         score: SCORING.passageFactor * coverage * (1 - SCORING.rankShare + SCORING.rankShare * rank),
       };
     });
   }
 
   /** The one- or two-sentence window of a paragraph that covers the most query weight. */
-  private bestWindow(doc: number, byId: GroupsById, groups: number): { first: number; last: number; matched: number } {
+  private bestWindow(doc: number, byId: GroupsById, groups: number): { first: number; last: number; focus: number; matched: number } {
     const count = this.passageIndex.sentenceCount(doc);
     const perSentence: Float64Array[] = [];
     for (let i = 0; i < count; i++) perSentence.push(bestPerGroup(this.passageIndex.sentenceTerms(doc, i), byId, groups));
-    let best = { first: 0, last: 0, matched: -1 };
+    let best = { first: 0, last: 0, focus: 0, matched: -1 };
+    const singles = perSentence.map(sumOf);
     for (let i = 0; i < count; i++) {
-      const single = sumOf(perSentence[i]!);
-      if (single > best.matched) best = { first: i, last: i, matched: single };
+      const single = singles[i]!;
+      if (single > best.matched) best = { first: i, last: i, focus: i, matched: single };
       if (i + 1 < count) {
         let pair = 0;
         for (let g = 0; g < groups; g++) pair += Math.max(perSentence[i]![g]!, perSentence[i + 1]![g]!);
         pair *= SCORING.pairDiscount;
-        if (pair > best.matched) best = { first: i, last: i + 1, matched: pair };
+        if (pair > best.matched) best = { first: i, last: i + 1, focus: singles[i + 1]! > single ? i + 1 : i, matched: pair };
       }
     }
     return best;

@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { IRREGULAR_VERBS } from './irregular-verbs.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 // Slack wraps mentions, channels, links and emoji in markup the question's meaning does not need:
@@ -46,10 +47,10 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+(?:['.\-][\p{L}\p{N}]+)*/gu;
 const MAX_WORD_LENGTH = 40;
 
-/** The index term for one lower-cased word: possessive dropped, Porter-stemmed. */
+/** The index term for one lower-cased word: possessive dropped, irregular past made base, Porter-stemmed. */
 export function termOf(word: string): string {
   const bare = word.replace(/'s$/, '').replace(/'/g, '');
-  return /^[a-z]+$/.test(bare) ? stemmer(bare) : bare;
+  return /^[a-z]+$/.test(bare) ? stemmer(IRREGULAR_VERBS.get(bare) ?? bare) : bare;
 }
 
 /**

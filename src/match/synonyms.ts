@@ -8,7 +8,8 @@ import { termOf } from './normalize.ts';
  */
 export const BUILT_IN_SYNONYMS: ReadonlyArray<readonly string[]> = [
   ['position', 'place', 'standing', 'status'],
-  ['found', 'start', 'create', 'establish', 'launch', 'begin'],
+  ['found', 'start', 'create', 'establish', 'launch'],
+  ['start', 'begin'],
   ['company', 'firm', 'business', 'vendor', 'corporation'],
   ['buy', 'purchase', 'acquire'],
   ['sue', 'suing', 'lawsuit', 'litigation'],

@@ -26,3 +26,10 @@ describe('termsOf', () => {
     expect(termsOf('Привет мир')).toEqual(['привет', 'мир']);
   });
 });
+
+describe('irregular verbs', () => {
+  it('meet their base form ("began" asks about "begin")', () => {
+    expect(termsOf('The crisis began in 1973')).toEqual(termsOf('When did the crisis begin 1973'));
+    expect(termsOf('won')).toEqual(termsOf('win'));
+  });
+});
