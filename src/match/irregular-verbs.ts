@@ -1,7 +1,8 @@
 /**
  * Past forms of common irregular English verbs → base form, which the Porter stemmer cannot
  * conflate ("began" / "begin", "won" / "win"). Forms that are also common nouns or other verbs
- * ("found" = established, "left" = the side) are left out on purpose.
+ * ("found" = established, "left" = the side) are left out on purpose. The last line holds
+ * regular verbs the stemmer splits ("sue" → sue, "sued" → su).
  */
 const FORMS = `arose:arise arisen:arise awoke:awake became:become began:begin begun:begin bent:bend bet:bet bid:bid
 bit:bite bitten:bite bled:bleed blew:blow blown:blow broke:break broken:break bred:breed brought:bring
@@ -21,7 +22,8 @@ swept:sweep swam:swim swum:swim swung:swing took:take taken:take taught:teach to
 told:tell thought:think threw:throw thrown:throw understood:understand undertook:undertake
 undertaken:undertake upheld:uphold withdrew:withdraw withdrawn:withdraw woke:wake woken:wake wore:wear
 worn:wear won:win wrote:write written:write overcame:overcome overtook:overtake overtaken:overtake
-oversaw:oversee overseen:oversee`;
+oversaw:oversee overseen:oversee
+sued:sue suing:sue died:die dying:die lying:lie tied:tie tying:tie`;
 
 export const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map(
   FORMS.split(/\s+/)

@@ -15,7 +15,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   when's where where's whether which while who who's whom whose why why's will with won't would
   wouldn't yet you you'd you'll you're you've your yours yourself yourselves
   many much kind type name named called call tell know please anything something thing things
-  one ones s t d ll re ve m`
+  one ones s t d ll re ve m anyone anybody someone somebody everyone everybody nobody
+  everything whatever whoever explain describe`
     .split(/\s+/)
     .filter(Boolean),
 );
