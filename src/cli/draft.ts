@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Document, isSeq, Scalar, visit } from 'yaml';
 import type { ArticleMeta } from '../corpus/article-meta.ts';
 import { loadCorpus, parseArticle } from '../corpus/load-corpus.ts';
 import type { Article } from '../corpus/types.ts';
 import { CorpusError } from '../errors.ts';
-import { draftEntries, type DraftEntry } from '../faq/draft-entries.ts';
+import { draftEntries } from '../faq/draft/draft-entries.ts';
+import { renderDraft } from '../faq/draft/render-draft.ts';
 import { readFaqFile } from '../faq/read-faq-file.ts';
 import { FAQ_FILE } from '../load-engine.ts';
 import { writeLine, type CliIo } from './io.ts';
@@ -51,65 +51,4 @@ async function backgroundFor(article: Article, corpusDir: string, meta: readonly
     if (error instanceof CorpusError) return [article];
     throw error;
   }
-}
-
-interface RenderContext {
-  readonly faqFile: string;
-  readonly listed: ArticleMeta | undefined;
-  readonly inCorpus: boolean;
-}
-
-// Characters a curator cannot see: written as \u escapes (inside double quotes) so that nobody
-// "fixes" them into plain spaces and breaks a verbatim quote.
-const INVISIBLE = /[\u00a0\u2007\u202f\u200b-\u200d\u2060\ufeff]/g;
-
-/**
- * The YAML text: a comment header (what this is, how to use it, the `articles:` item), then the
- * entries indented as under `entries:` in faq.yml, each paragraph's group headed by a comment.
- */
-export function renderDraft(article: Article, entries: readonly DraftEntry[], context: RenderContext): string {
-  const item: Record<string, string> = { source: article.source, title: context.listed?.title ?? article.title };
-  if (context.listed?.bodyEndsBefore) item.body_ends_before = context.listed.bodyEndsBefore;
-  if (context.listed?.url ?? article.url) item.url = (context.listed?.url ?? article.url)!;
-  const header = [
-    `faqbot draft: proposed curated entries for ${article.source} ("${article.title}")`,
-    `${entries.length} entries from ${article.paragraphs.length} body paragraphs, found by patterns and key phrases. Review each one:`,
-    `keep the questions readers would ask, rewrite answers in your own words, delete the rest. Quotes are`,
-    `verbatim article text: do not edit them (\\u00a0 is a no-break space in the article).`,
-    ``,
-    `To use: paste the entries below under \`entries:\` in ${context.faqFile}, then run \`npx faqbot check\`.`,
-    ...(context.inCorpus ? [] : [`The article is not in the corpus folder yet: copy it there first, or check will not find it.`]),
-    context.listed ? `The article's item under \`articles:\` (already there):` : `Add this item under \`articles:\` (set body_ends_before if page chrome follows the body):`,
-    ...yamlText([item]).trimEnd().split('\n').map((line) => `  ${line}`),
-  ];
-  const doc = new Document({ entries: entries.map(({ id, question, variants, answer, citations }) => ({ id, question, variants, answer, citations })) });
-  const seq = doc.get('entries', true);
-  if (isSeq(seq)) {
-    entries.forEach((entry, i) => {
-      if (i > 0 && entries[i - 1]!.paragraph === entry.paragraph) return;
-      const node = seq.items[i] as { commentBefore?: string } | undefined;
-      if (node) node.commentBefore = ` ¶${entry.paragraph}: ${preview(article, entry.paragraph)}`;
-    });
-  }
-  const body = yamlText(doc).replace(/^entries:\n/, '');
-  return `${header.map((line) => (line ? `# ${line}` : '#')).join('\n')}\n\n${body}`;
-}
-
-function yamlText(value: unknown): string {
-  const doc = value instanceof Document ? value : new Document(value);
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === 'string' && new RegExp(INVISIBLE.source).test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
-    },
-  });
-  // Only double-quoted scalars can hold these characters now, and there `\uXXXX` is their escape.
-  return doc.toString({ lineWidth: 0 }).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** The paragraph's opening words, for the comment above its entries. */
-function preview(article: Article, number: number): string {
-  const paragraph = article.paragraphs[number - 1];
-  if (!paragraph) return '';
-  const text = article.text.slice(paragraph.start, paragraph.end).replace(INVISIBLE, ' ').replace(/\s+/g, ' ');
-  return text.length <= 80 ? text : `${text.slice(0, 79).replace(/\s+\S*$/, '')}…`;
 }
