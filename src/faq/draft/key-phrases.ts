@@ -79,7 +79,6 @@ export function keyPhrases(sentences: readonly Sentence[], namesInText: Readonly
     if (candidate.terms.length === 0 || chosen.some((c) => c.terms.some((t) => candidate.terms.includes(t)))) continue;
     chosen.push(candidate);
   }
-  if (process.env.DRAFT_DEBUG) console.error(chosen.map((c) => `${c.text}:${c.score.toFixed(2)}:${c.sentences}`).join(" | "));
   return chosen.map((p) => {
     // The keyword variant adds the best other phrase of the same sentence: "commercial hypervisor cloud.com".
     const partner = chosen.find((c) => c !== p && c.sentences.includes(p.sentences[0]!));
