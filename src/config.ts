@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { ConfigError } from './errors.ts';
 
@@ -15,6 +16,11 @@ export interface Config {
   readonly slackApiUrl?: string;
   /** PORT for HTTP mode, default 3000. */
   readonly port: number;
+  /**
+   * HOST: the address HTTP mode listens on, default 0.0.0.0 (every IPv4 interface, since Slack
+   * must reach it). 127.0.0.1 behind a reverse proxy on the same machine; `::` for IPv6 as well.
+   */
+  readonly host: string;
   /** FAQBOT_CORPUS, default seeds/ (absolute). */
   readonly corpusDir: string;
   /** LOG_LEVEL: debug | info | warn | error, default info. */
@@ -64,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   }
 
   const port = parsePort(problems, read(env, 'PORT'));
+  const host = parseHost(problems, read(env, 'HOST'));
   const logLevel = parseLogLevel(problems, read(env, 'LOG_LEVEL'));
   const slackApiUrl = parseApiUrl(problems, read(env, 'SLACK_API_URL'));
   const corpusDir = path.resolve(cwd, read(env, 'FAQBOT_CORPUS') ?? 'seeds');
@@ -78,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     ...(signingSecret !== undefined ? { signingSecret } : {}),
     ...(slackApiUrl !== undefined ? { slackApiUrl } : {}),
     port,
+    host,
     corpusDir,
     logLevel,
   });
@@ -102,6 +110,16 @@ function parsePort(problems: string[], raw: string | undefined): number {
     return 3000;
   }
   return port;
+}
+
+/** An IP address (IPv4, or IPv6 with or without brackets) or a host name such as `localhost`. */
+function parseHost(problems: string[], raw: string | undefined): string {
+  if (raw === undefined) return '0.0.0.0';
+  const unbracketed = /^\[(.*)\]$/.exec(raw)?.[1] ?? raw;
+  if (net.isIP(unbracketed) !== 0) return unbracketed;
+  if (/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(raw)) return raw;
+  problems.push(`HOST must be an IP address or a host name to listen on (e.g. 0.0.0.0, 127.0.0.1 or ::), got "${raw}".`);
+  return '0.0.0.0';
 }
 
 function parseLogLevel(problems: string[], raw: string | undefined): LogLevelName {
@@ -163,7 +181,7 @@ export function summarizeConfig(config: Config): Record<string, string | number>
     ...(config.appToken !== undefined ? { appToken: maskSecret(config.appToken) } : {}),
     ...(config.signingSecret !== undefined ? { signingSecret: maskSecret(config.signingSecret) } : {}),
     slackApiUrl: config.slackApiUrl ? withoutCredentials(config.slackApiUrl) : 'https://slack.com/api/ (default)',
-    ...(config.mode === 'http' ? { port: config.port } : {}),
+    ...(config.mode === 'http' ? { host: config.host, port: config.port } : {}),
     corpusDir: config.corpusDir,
     logLevel: config.logLevel,
   };

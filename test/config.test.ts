@@ -30,13 +30,13 @@ describe('loadConfig', () => {
   });
 
   it('treats blank variables (a copied .env.example) as unset', () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: ' ', SLACK_APP_TOKEN: '', PORT: '', LOG_LEVEL: '' });
-    expect(config).toMatchObject({ mode: 'terminal', port: 3000, logLevel: 'info' });
+    const config = loadConfig({ SLACK_BOT_TOKEN: ' ', SLACK_APP_TOKEN: '', PORT: '', HOST: '', LOG_LEVEL: '' });
+    expect(config).toMatchObject({ mode: 'terminal', port: 3000, host: '0.0.0.0', logLevel: 'info' });
   });
 
   it('fills defaults and normalises values', () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, SLACK_API_URL: 'http://127.0.0.1:9/api', LOG_LEVEL: 'DEBUG', PORT: '8080' });
-    expect(config).toMatchObject({ port: 8080, logLevel: 'debug', slackApiUrl: 'http://127.0.0.1:9/api/', corpusDir: seeds });
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, SLACK_API_URL: 'http://127.0.0.1:9/api', LOG_LEVEL: 'DEBUG', PORT: '8080', HOST: '127.0.0.1' });
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', logLevel: 'debug', slackApiUrl: 'http://127.0.0.1:9/api/', corpusDir: seeds });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -45,14 +45,16 @@ describe('loadConfig', () => {
       SLACK_BOT_TOKEN: 'xoxp-user-token',
       SLACK_APP_TOKEN: 'xoxb-not-an-app-token',
       PORT: '70000',
+      HOST: 'http://0.0.0.0',
       LOG_LEVEL: 'verbose',
       SLACK_API_URL: 'not a url',
       FAQBOT_CORPUS: '/no/such/folder',
     });
-    expect(problems).toHaveLength(6);
+    expect(problems).toHaveLength(7);
     expect(problems.join('\n')).toMatch(/SLACK_BOT_TOKEN must start with "xoxb-".*starts with "xoxp-"/);
     expect(problems.join('\n')).toMatch(/SLACK_APP_TOKEN must start with "xapp-"/);
     expect(problems.join('\n')).toMatch(/PORT must be an integer from 1 to 65535, got "70000"/);
+    expect(problems.join('\n')).toMatch(/HOST must be an IP address or a host name to listen on .*, got "http:\/\/0\.0\.0\.0"/);
     expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of debug, info, warn, error/);
     expect(problems.join('\n')).toMatch(/SLACK_API_URL is not a URL/);
     expect(problems.join('\n')).toMatch(/corpus folder \/no\/such\/folder does not exist/);
@@ -79,6 +81,8 @@ describe('loadConfig', () => {
     [{ PORT: '3000.5' }, /PORT must be an integer/],
     [{ PORT: '-1' }, /PORT must be an integer/],
     [{ PORT: '80abc' }, /PORT must be an integer/],
+    [{ HOST: '127.0.0.1:3000' }, /HOST must be an IP address or a host name/],
+    [{ HOST: 'bad host' }, /HOST must be an IP address or a host name/],
     [{ SLACK_API_URL: 'ftp://example.com/api/' }, /SLACK_API_URL must be an http or https URL/],
     [{ SLACK_API_URL: 'https://example.com/api/?x=1' }, /must not have a query/],
     [{ FAQBOT_CORPUS: 'package.json' }, /is not a folder/],
@@ -105,6 +109,16 @@ describe('loadConfig', () => {
       fs.chmodSync(dir, 0o700);
       fs.rmSync(dir, { recursive: true });
     }
+  });
+
+  it.each([
+    ['0.0.0.0', '0.0.0.0'],
+    ['::', '::'],
+    ['[::1]', '::1'],
+    ['localhost', 'localhost'],
+    ['bot.internal.example', 'bot.internal.example'],
+  ])('accepts HOST=%s', (raw, host) => {
+    expect(loadConfig({ HOST: raw }).host).toBe(host);
   });
 
   it('resolves a relative corpus folder against the given working directory', () => {
@@ -135,7 +149,7 @@ describe('.env.example', () => {
     const text = fs.readFileSync('.env.example', 'utf8');
     const parsed = dotenv.parse(text);
     expect(Object.keys(parsed).sort()).toEqual(
-      ['FAQBOT_CORPUS', 'LOG_LEVEL', 'PORT', 'SLACK_API_URL', 'SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'].sort(),
+      ['FAQBOT_CORPUS', 'HOST', 'LOG_LEVEL', 'PORT', 'SLACK_API_URL', 'SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'].sort(),
     );
     for (const name of Object.keys(parsed)) expect(text).toMatch(new RegExp(`#[^\\n]*\\n${name}=`));
     expect(loadConfig(parsed).mode).toBe('terminal');

@@ -59,14 +59,14 @@ export async function runSlackBot(config: Config, io: SlackBotIo): Promise<numbe
   const receiver =
     config.mode === 'socket'
       ? new RuntimeSocketReceiver({ appToken: config.appToken ?? '', logger, inFlight, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) })
-      : new RuntimeHttpReceiver({ signingSecret: config.signingSecret ?? '', logger, inFlight, isReady: () => ready });
+      : new RuntimeHttpReceiver({ signingSecret: config.signingSecret ?? '', logger, inFlight, isReady: () => ready, host: config.host });
 
   let port: number | undefined;
   try {
     // In HTTP mode listen first, so /healthz can say "starting" (503) while the index is built.
     if (receiver instanceof RuntimeHttpReceiver) {
       port = await receiver.start(io.port ?? config.port);
-      logger.log('info', 'Listening for Slack requests', { port, endpoints: ['POST /slack/events', 'GET /healthz'] });
+      logger.log('info', 'Listening for Slack requests', { host: config.host, port, endpoints: ['POST /slack/events', 'GET /healthz'] });
     }
     const [engine, identity] = await Promise.all([
       engines.loadInitial(),
@@ -150,6 +150,8 @@ function startupMessage(error: unknown, config: Config, port: number): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') return `port ${port} is already in use: stop the other server or set PORT to a free port.`;
   if (code === 'EACCES' && config.mode === 'http') return `not allowed to listen on port ${port}: use a port above 1023.`;
+  if (code === 'EADDRNOTAVAIL') return `cannot listen on HOST ${config.host}: it is not an address of this machine (unset HOST to listen on every interface).`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot listen on HOST ${config.host}: the name does not resolve to an address of this machine.`;
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'corpus_error' || code === 'faq_invalid') return `cannot load the corpus: ${message}`;
   return message;

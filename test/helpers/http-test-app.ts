@@ -19,6 +19,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     signingSecret: SIGNING_SECRET,
     slackApiUrl: 'http://slack.test/api/',
     port: 0,
+    host: '127.0.0.1',
     corpusDir: 'seeds',
     logLevel: 'debug',
     ...overrides,
