@@ -1,7 +1,8 @@
 import type { Logger, webApi } from '@slack/bolt';
 import { renderNotice } from '../render/blocks.ts';
-import { describeError, isSlackCallError } from './slack-errors.ts';
+import { describeError, isSlackCallError, platformError } from './slack-errors.ts';
 
+const APOLOGY_TIMEOUT_MS = 5_000;
 const APOLOGY = 'Sorry, something went wrong while answering that. Please try again in a moment.';
 
 /** Who is waiting for a reply to this request, and where to send it. */
@@ -20,15 +21,27 @@ export interface ErrorHandlerArgs {
   readonly context?: { readonly retryNum?: number | undefined; readonly botToken?: string | undefined };
 }
 
+export interface ErrorHandlerDeps {
+  readonly client: webApi.WebClient;
+  readonly logger: Logger;
+  /** How long an apology to a response_url may take before it is given up; default 5 s. */
+  readonly apologyTimeoutMs?: number;
+}
+
 /**
  * The one place listener errors end up (Bolt's `app.error`, extended form). It logs the error with
  * what was being handled, and where a person is waiting, replies with a short apology: never the
- * error text or a stack. It never throws, and an apology that cannot be delivered is only logged.
+ * error text or a stack. When what failed was a call to Slack, it only logs (see below). It never
+ * throws, and an apology that cannot be delivered is only logged.
  */
-export function createErrorHandler(deps: { readonly client: webApi.WebClient; readonly logger: Logger }) {
+export function createErrorHandler(deps: ErrorHandlerDeps) {
   return async ({ error, body, context }: ErrorHandlerArgs): Promise<void> => {
     try {
-      const root = rootCause(error);
+      // A failed Slack call is looked for before unwrapping: web-api's own errors keep their cause
+      // in `.original` too (a request error's is a bare `TypeError: fetch failed`), which would
+      // make a network failure look like a bug in faqbot.
+      const slackFailure = slackCallFailure(error);
+      const root = slackFailure ?? rootCause(error);
       const where = waiting(body);
       const { code, detail } = describeError(root);
       deps.logger.error(`faqbot: ${where.kind} failed: ${code} (${detail})`, {
@@ -40,7 +53,12 @@ export function createErrorHandler(deps: { readonly client: webApi.WebClient; re
         event_id: where.eventId ?? null,
         retry_num: context?.retryNum ?? null,
       });
-      if (!isSlackCallError(root) && root instanceof Error && root.stack) deps.logger.debug(root.stack);
+      if (slackFailure === undefined && root instanceof Error && root.stack) deps.logger.debug(root.stack);
+      // When talking to Slack is what failed (network, 5xx, 429, or a refusal), web-api has already
+      // retried it; an apology over Slack would go the same way (network errors: up to 5 more
+      // attempts, seconds longer in flight). Only a refusal leaves Slack reachable, and only
+      // privately, through a response_url: the channel that refused would refuse an apology too.
+      if (slackFailure !== undefined && !(platformError(slackFailure) !== null && where.responseUrl)) return;
       await apologise(where, root, context?.botToken);
     } catch (secondary) {
       deps.logger.error(`faqbot: could not report a listener error: ${describeError(secondary).detail}`);
@@ -57,11 +75,11 @@ export function createErrorHandler(deps: { readonly client: webApi.WebClient; re
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...message }),
+          // Without a limit, a response_url that never answers would keep this request in flight.
+          signal: AbortSignal.timeout(deps.apologyTimeoutMs ?? APOLOGY_TIMEOUT_MS),
         });
         if (!response.ok) throw Object.assign(new Error(`response_url answered HTTP ${response.status}`), { statusCode: response.status });
       } else if (where.channel && (where.kind === 'app_mention' || where.kind === 'message')) {
-        // If Slack refused the answer itself (not_in_channel, 500…), an apology there fails the same way.
-        if (isSlackCallError(root)) return;
         await deps.client.chat.postMessage({
           ...(token ? { token } : {}),
           channel: where.channel,
@@ -74,6 +92,23 @@ export function createErrorHandler(deps: { readonly client: webApi.WebClient; re
       deps.logger.warn(`faqbot: could not send an apology to ${where.channel ?? where.kind}: ${describeError(failure).detail}`);
     }
   }
+}
+
+/**
+ * The failed Slack call behind a listener error, if that is what it was: the error itself, or one
+ * Bolt wrapped (`UnknownError.original`, `MultipleListenerError.originals`). Checked on each
+ * wrapper before its `.original`, since web-api's request error wraps the network error the same way.
+ */
+function slackCallFailure(error: unknown, depth = 0): unknown {
+  if (isSlackCallError(error)) return error;
+  if (depth >= 3 || error === null || typeof error !== 'object') return undefined;
+  const wrapped = error as { original?: unknown; originals?: unknown };
+  const inner = [wrapped.original, ...(Array.isArray(wrapped.originals) ? (wrapped.originals as unknown[]) : [])];
+  for (const candidate of inner) {
+    const found = candidate === undefined ? undefined : slackCallFailure(candidate, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** Bolt wraps code-less errors (`UnknownError.original`); the cause is what is worth logging. */
