@@ -22,20 +22,25 @@ export class InFlight {
 
   /**
    * Resolves true once everything tracked (including work started while waiting) has settled, or
-   * false when `timeoutMs` passes first.
+   * false when `timeoutMs` passes or `giveUp` settles first.
    */
-  async drain(timeoutMs: number): Promise<boolean> {
+  async drain(timeoutMs: number, giveUp?: Promise<unknown>): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
+    // Not unref'd: the work waited for need not hold the process open itself (a call waiting out a
+    // 429 sleeps on an unref'd timer), and without a handle Node would exit mid-drain (code 13).
     const timedOut = new Promise<false>((resolve) => {
       timer = setTimeout(() => resolve(false), timeoutMs);
-      timer.unref();
     });
     const allDone = (async (): Promise<true> => {
       while (this.#pending.size > 0) await Promise.all(this.#pending);
       return true;
     })();
     try {
-      return await Promise.race([allDone, timedOut]);
+      const gaveUp = giveUp?.then(
+        () => false as const,
+        () => false as const,
+      );
+      return await Promise.race([allDone, timedOut, ...(gaveUp ? [gaveUp] : [])]);
     } finally {
       clearTimeout(timer);
     }

@@ -12,7 +12,12 @@ export interface RateLimitFetchOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Unref'd: a wait must not keep a stopping process alive. Once shutdown has stopped waiting for the
+ * answers in flight, a call still waiting out a long Retry-After is abandoned, not posted a minute
+ * after "faqbot stopped".
+ */
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * A `fetch` for web-api's `clientOptions.fetch` that honours 429 Retry-After per call.
@@ -26,6 +31,9 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
  *
  * Each attempt also gets a time limit: web-api sets none by default, and a connection that never
  * answers would otherwise keep an answer in flight forever.
+ *
+ * Bolt also uses the app's `clientOptions.fetch` for `respond()` (response_urls), which gets the
+ * same time limit and 429 handling.
  */
 export function createRateLimitFetch(options: RateLimitFetchOptions): typeof fetch {
   const baseFetch = options.fetch ?? globalThis.fetch;
@@ -54,7 +62,18 @@ export function createRateLimitFetch(options: RateLimitFetchOptions): typeof fet
   };
 }
 
+/**
+ * The Web API method a URL calls (`chat.postMessage`), for the log. Bolt's `respond()` goes through
+ * this fetch too, and a response_url's path is a credential: such a URL is named by its host only.
+ */
 function methodName(input: Parameters<typeof fetch>[0]): string {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  return url.slice(url.lastIndexOf('/') + 1);
+  const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return '(unknown)';
+  }
+  const last = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+  return /^[a-z]+(?:\.[a-zA-Z]+)+$/.test(last) ? last : `${url.host} (not a Web API method)`;
 }

@@ -9,6 +9,7 @@ import { boundHeapGrowth } from './heap-policy.ts';
 import { RuntimeHttpReceiver } from './http-receiver.ts';
 import { InFlight } from './in-flight.ts';
 import { installProcessHandlers } from './process-handlers.ts';
+import { createRateLimitFetch } from './rate-limit-fetch.ts';
 import { onSignals, type Signal, type SignalSource } from './signals.ts';
 import { ANSWER_RETRY, describeStartupError, verifyBotToken } from './slack-api.ts';
 import { RuntimeSocketReceiver } from './socket-receiver.ts';
@@ -81,6 +82,8 @@ export async function runSlackBot(config: Config, io: SlackBotIo): Promise<numbe
       botId: identity.botId,
       botUserId: identity.botUserId,
       retryConfig: ANSWER_RETRY,
+      // A 429 (Slack limits chat.postMessage per channel) holds up only the call it was for.
+      fetch: createRateLimitFetch({ logger }),
     });
     if (receiver instanceof RuntimeSocketReceiver) {
       await receiver.start().catch((error: unknown) => {
@@ -121,7 +124,7 @@ async function shutdown(
   logger.log('info', 'Shutting down: taking no new work, finishing answers in flight', { reason, inFlight: inFlight.size });
   const stopped = receiver.stop().catch((error: unknown) => logger.log('warn', 'Stopping the receiver failed', { error }));
   // A second SIGINT / SIGTERM means "now": stop waiting for the answers in flight.
-  const drained = await Promise.race([inFlight.drain(DRAIN_TIMEOUT_MS), secondSignal.then(() => false)]);
+  const drained = await inFlight.drain(DRAIN_TIMEOUT_MS, secondSignal);
   if (!drained) logger.log('warn', 'Stopped without finishing every answer in flight', { abandoned: inFlight.size });
   if (receiver instanceof RuntimeHttpReceiver) receiver.closeAllConnections();
   await stopped;

@@ -24,6 +24,14 @@ export interface SlackAppOptions {
   botUserId?: string;
   /** The Web API retry policy; tests pass `{ retries: 0 }`. Default: @slack/web-api's own. */
   retryConfig?: webApi.RetryOptions;
+  /**
+   * The `fetch` behind every Web API call the app makes (web-api's `clientOptions.fetch`, used by
+   * `app.client` and each listener's `client`) and behind `respond()` (Bolt posts to response_urls
+   * with the same function). The runtime passes `createRateLimitFetch`, which waits out a 429 for
+   * the rate-limited call alone. Not given to the Socket Mode connection's own client. Default:
+   * the global `fetch`.
+   */
+  fetch?: webApi.FetchFunction;
 }
 
 const LOG_LEVELS: Record<Config['logLevel'], LogLevel> = {
@@ -52,6 +60,13 @@ export function createApp(options: SlackAppOptions): App {
   const clientOptions: webApi.WebClientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    // On purpose, though it is web-api's default: a 429 is retried after its Retry-After rather
+    // than thrown at the listener (an answer delayed beats an answer lost). web-api does it by
+    // pausing the client's whole request queue, shared by every channel, so the runtime's fetch
+    // (createRateLimitFetch) waits out a per-channel 429 for that one call first; only a 429 it
+    // hands back (too many, or too long a wait) reaches this queue-wide pause.
+    rejectRateLimitedCalls: false,
   };
   const app = new App({
     token: config.botToken,

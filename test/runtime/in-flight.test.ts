@@ -34,6 +34,15 @@ describe('InFlight', () => {
     expect(inFlight.size).toBe(1);
   });
 
+  it('gives up when told to (a second stop signal), without waiting out the timeout', async () => {
+    const inFlight = new InFlight();
+    void inFlight.track(new Promise(() => undefined));
+    const stopNow = deferred();
+    const draining = inFlight.drain(60_000, stopNow.promise);
+    stopNow.resolve();
+    expect(await draining).toBe(false);
+  });
+
   it('passes results and rejections through unchanged', async () => {
     const inFlight = new InFlight();
     await expect(inFlight.track(Promise.resolve(42))).resolves.toBe(42);

@@ -75,6 +75,21 @@ describe('createRateLimitFetch', () => {
     expect(api.callsTo('chat.postMessage', { channel: 'CBAD' })).toHaveLength(1);
   });
 
+  it('names a response_url by its host only when it waits on one: its path is a credential', async () => {
+    const secretPath = '/commands/T1/1234567890/PathIsTheSecret0123';
+    let calls = 0;
+    const logs = new Capture();
+    const rateLimited = createRateLimitFetch({
+      logger: createJsonLogger({ stream: logs }),
+      sleep: async () => undefined,
+      fetch: async () => (calls++ === 0 ? new Response('', { status: 429, headers: { 'retry-after': '1' } }) : new Response('ok')),
+    });
+    const response = await rateLimited(`https://hooks.slack.test${secretPath}`, { method: 'POST', body: '{}' });
+    expect(response.status).toBe(200);
+    expect(logs.entries).toEqual([expect.objectContaining({ method: 'hooks.slack.test (not a Web API method)', retryAfterSec: 1 })]);
+    expect(logs.text).not.toContain('PathIsTheSecret');
+  });
+
   it('turns a connection that never answers into a retryable error', async () => {
     api = await new FakeSlackApi((call) => (call.seq === 1 ? 'hang' : undefined)).start();
     const client = new webApi.WebClient('xoxb-test', {

@@ -82,6 +82,74 @@ describe('Slack API faults while answering', () => {
   }, 20_000);
 });
 
+describe('Slack API faults: the network', () => {
+  it('connections dropped every time: a bounded number of attempts, logged once as a network failure, no apology attempt', async () => {
+    const { api, port, bot } = await startBot((call) => (call.method === 'chat.postMessage' ? 'reset' : undefined));
+    await signedPost(port, mentionEvent('CNET', 'Who founded OpenStack?'));
+    const logged = await waitFor(() => complaints(bot, 'slack_webapi_request_error')[0], 'the failure to be logged', 15_000);
+    expect(logged).toMatchObject({ level: 'error' });
+    // An apology would be tried over the same failing connection right away: 5 more attempts.
+    await settle(1_000);
+    expect(posts('CNET')(api)).toHaveLength(1 + (ANSWER_RETRY.retries ?? 0));
+    expect(complaints(bot, 'slack_webapi_request_error')).toHaveLength(1);
+    expect(complaints(bot, 'apology')).toEqual([]);
+  }, 20_000);
+});
+
+describe('Slack API faults: 429 rate limits', () => {
+  const QUESTION = 'Who founded OpenStack?';
+
+  it('a 30 s Retry-After in one channel holds up only that channel: another is answered meanwhile', async () => {
+    const { api, port, bot } = await startBot((call) =>
+      call.method === 'chat.postMessage' && call.params['channel'] === 'CLIMITED' ? { status: 429, headers: { 'retry-after': '30' } } : undefined,
+    );
+    await signedPost(port, mentionEvent('CLIMITED', QUESTION));
+    await waitFor(() => posts('CLIMITED')(api).length === 1, 'the rate-limited post');
+    // Time for the 429 to reach the bot: web-api left to itself would now pause every call on the
+    // token for the whole 30 s.
+    await settle(200);
+    const asked = Date.now();
+    await signedPost(port, mentionEvent('COTHER', QUESTION));
+    await waitFor(() => posts('COTHER')(api).length === 1, 'the other channel’s answer', 3_000);
+    expect(Date.now() - asked).toBeLessThan(3_000);
+    expect(posts('CLIMITED')(api)).toHaveLength(1);
+    expect(bot.stdout.entries.find((e) => e['retryAfterSec'] === 30)).toMatchObject({ level: 'info', method: 'chat.postMessage' });
+
+    // Nobody waits 30 s here: a second SIGTERM stops without waiting for the answer in flight.
+    bot.signals.emit('SIGTERM');
+    bot.signals.emit('SIGTERM');
+    expect(await bot.exit).toBe(0);
+    expect(bot.stdout.entries.find((e) => e['msg'] === 'Stopped without finishing every answer in flight')).toMatchObject({ abandoned: 1 });
+  });
+
+  it('a 2 s Retry-After: that answer is posted once, after the wait, while another channel’s goes ahead', async () => {
+    const seen = new Map<string, number[]>();
+    const { api, port, bot } = await startBot((call) => {
+      if (call.method !== 'chat.postMessage') return undefined;
+      const channel = call.params['channel'] ?? '';
+      const times = seen.get(channel) ?? [];
+      times.push(Date.now());
+      seen.set(channel, times);
+      return channel === 'CLIMITED' && times.length === 1 ? { status: 429, headers: { 'retry-after': '2' } } : undefined;
+    });
+    await signedPost(port, mentionEvent('CLIMITED', QUESTION));
+    await waitFor(() => posts('CLIMITED')(api).length === 1, 'the rate-limited post');
+    const asked = Date.now();
+    await signedPost(port, mentionEvent('COTHER', QUESTION));
+    await waitFor(() => posts('COTHER')(api).length === 1, 'the other channel’s answer', 1_500);
+    expect(Date.now() - asked).toBeLessThan(1_500);
+
+    await waitFor(() => posts('CLIMITED')(api).length === 2, 'the rate-limited answer after its wait', 5_000);
+    const [first = 0, second = 0] = seen.get('CLIMITED') ?? [];
+    expect(second - first).toBeGreaterThanOrEqual(1_990);
+    await settle(500);
+    // Once: the retry succeeded, and nothing else was sent there or logged as a problem.
+    expect(posts('CLIMITED')(api)).toHaveLength(2);
+    expect(posts('CLIMITED')(api)[1]?.params['thread_ts']).toBe(posts('CLIMITED')(api)[0]?.params['thread_ts']);
+    expect(bot.stdout.entries.filter((e) => e['level'] === 'error' || e['level'] === 'warn')).toEqual([]);
+  });
+});
+
 describe('ANSWER_RETRY', () => {
   it('is bounded: 5xx retried 4 times, a platform error not at all', async () => {
     const api = await new FakeSlackApi((call) =>

@@ -78,6 +78,44 @@ describe('serve in Socket Mode', () => {
     expect(bot.stdout.text).not.toContain(BOT_TOKEN);
   });
 
+  it('answers get the per-call 429 handling too: a channel waiting out Retry-After holds up no other', async () => {
+    const slack = await localSlack();
+    cleanups.push(slack.stop);
+    const socketApi = slack.api.handler;
+    slack.api.handler = (call) =>
+      call.method === 'chat.postMessage' && call.params['channel'] === 'CLIMITED' ? { status: 429, headers: { 'retry-after': '30' } } : socketApi?.(call);
+    const bot = runServe({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.api.url });
+    await bot.ready;
+    const ask = (id: string, channel: string, ts: string): void =>
+      slack.sockets[0]?.send(
+        JSON.stringify({
+          envelope_id: id,
+          type: 'events_api',
+          accepts_response_payload: false,
+          payload: {
+            type: 'event_callback',
+            event_id: `Ev${id}`,
+            authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+            event: { type: 'app_mention', user: 'UASKER', text: '<@UBOT> Who founded OpenStack?', ts, channel, event_ts: ts },
+          },
+        }),
+      );
+
+    ask('env-limited', 'CLIMITED', '1700000010.000100');
+    await waitFor(() => slack.api.callsTo('chat.postMessage', { channel: 'CLIMITED' }).length === 1, 'the rate-limited post');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    ask('env-other', 'COTHER', '1700000010.000200');
+    await waitFor(() => slack.api.callsTo('chat.postMessage', { channel: 'COTHER' }).length === 1, 'the other channel’s answer', 3_000);
+    expect(slack.api.callsTo('chat.postMessage', { channel: 'CLIMITED' })).toHaveLength(1);
+    // The connection itself is untouched: one apps.connections.open, the socket still open.
+    expect(slack.api.callsTo('apps.connections.open')).toHaveLength(1);
+    expect(slack.sockets[0]?.readyState).toBe(slack.sockets[0]?.OPEN);
+
+    bot.signals.emit('SIGTERM');
+    bot.signals.emit('SIGTERM');
+    expect(await bot.exit).toBe(0);
+  });
+
   it('an app token Slack refuses: one clear line naming SLACK_APP_TOKEN, exit 1', async () => {
     const slack = await localSlack(false);
     cleanups.push(slack.stop);

@@ -130,4 +130,32 @@ describe('Socket Mode', () => {
     await waitFor(() => slack.responses.length === 1, 'the /faq help reply');
     expect(slack.api.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
   });
+
+  it('the fetch given for answers is not the connection’s: apps.connections.open keeps its own client', async () => {
+    slack = new LocalSlack();
+    await slack.start();
+    const fetched: string[] = [];
+    const answerFetch: typeof fetch = (input, init) => {
+      fetched.push(String(input instanceof Request ? input.url : input));
+      return fetch(input, init);
+    };
+    app = createApp({
+      config: testConfig({ mode: 'socket', appToken: APP_TOKEN, slackApiUrl: slack.apiUrl }),
+      getEngine: () => engine,
+      logger: new TestLogger(),
+      botId: BOT_ID,
+      botUserId: BOT_USER,
+      retryConfig: { retries: 0 },
+      fetch: answerFetch,
+    });
+    await app.start();
+    await waitFor(() => slack.sockets.length === 1, 'the WebSocket connection');
+    expect(slack.api.map((c) => c.method)).toEqual(['apps.connections.open']);
+    expect(fetched).toEqual([]);
+
+    const event = mentionEvent({ text: `<@${BOT_USER}> ${answeredQuestion(engine).question}`, channel: 'C0SOCKET' });
+    slack.send({ envelope_id: 'env-1', payload: eventEnvelope(event), type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '' });
+    await waitFor(() => slack.api.find((c) => c.method === 'chat.postMessage'), 'the answer');
+    expect(fetched).toEqual([`${slack.apiUrl}chat.postMessage`]);
+  });
 });
