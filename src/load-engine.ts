@@ -10,6 +10,7 @@ import { verifyFaq } from './faq/load-faq.ts';
 import { readFaqFile } from './faq/read-faq-file.ts';
 import type { FaqEntry } from './faq/types.ts';
 import { FaqIndex } from './match/faq-index.ts';
+import { generateKeys } from './faq/generate-faq.ts';
 
 export const FAQ_FILE = 'faq.yml';
 const EXAMPLE_COUNT = 5;
@@ -40,7 +41,9 @@ export async function loadEngine(corpusDir: string): Promise<Engine> {
 
 /** Builds the engine over an already loaded corpus (the index is built here, once). */
 export function buildEngine({ corpus, curated, synonyms = [] }: LoadedCorpus): Engine {
-  const index = new FaqIndex(corpus.articles, curated, { synonyms });
+  const covered = new Set(curated.flatMap((e) => e.citations.map((c) => `${c.source}#${c.paragraph}`)));
+  const keys = generateKeys(corpus.articles, covered);
+  const index = new FaqIndex(corpus.articles, curated, { synonyms, keys });
   const examples = pickExamples(curated, corpus);
   const context: AnswerContext = { index, articles: new Map(corpus.articles.map((a) => [a.source, a])), examples };
   const byId = new Map(curated.map((e) => [e.id, e]));

@@ -93,7 +93,7 @@ export function answerFrom(best: Candidate, question: string, ranking: Ranking, 
   return {
     question,
     status: 'answered',
-    answer: shortAnswer(best),
+    answer: best.keyAnswer ?? shortAnswer(best),
     citations,
     suggestions: [],
     score: round(best.score),

@@ -1,4 +1,5 @@
 import type { Article } from '../corpus/types.ts';
+import type { GeneratedKey } from '../faq/generate-faq.ts';
 import type { FaqEntry } from '../faq/types.ts';
 import { normalizeText, scanWords } from './normalize.ts';
 import { PassageIndex, type PassageDoc } from './passage-index.ts';
@@ -27,6 +28,8 @@ export interface PassageCandidate {
    * sentence in it that matches best: the short answer.
    */
   readonly window: { readonly first: number; readonly last: number; readonly focus: number };
+  /** The short answer of the generated question that matched, if one did. */
+  readonly keyAnswer?: string;
 }
 
 export type Candidate = CuratedCandidate | PassageCandidate;
@@ -57,6 +60,7 @@ type QueryWeights = ReadonlyArray<ReadonlyArray<{ readonly term: string; readonl
 
 const MAX_DERIVED = 4;
 const PASSAGES_CONSIDERED = 8;
+const KEYS_CONSIDERED = 8;
 const ENTRIES_CONSIDERED = 12;
 
 /**
@@ -73,11 +77,17 @@ export class FaqIndex {
   private readonly phrasingIndex: TermIndex;
   private readonly phrasingOwner: readonly number[];
   private readonly contentIndex: TermIndex;
+  private readonly keyIndex: TermIndex;
+  private readonly keyOwners: ReadonlyArray<KeyOwner>;
   private readonly vocabulary: Vocabulary;
   private readonly sortedTerms: readonly string[];
   private readonly synonyms: ReadonlyMap<string, readonly string[]>;
 
-  constructor(articles: readonly Article[], curated: readonly FaqEntry[], options: { synonyms?: ReadonlyArray<readonly string[]> } = {}) {
+  constructor(
+    articles: readonly Article[],
+    curated: readonly FaqEntry[],
+    options: { synonyms?: ReadonlyArray<readonly string[]>; keys?: readonly GeneratedKey[] } = {},
+  ) {
     this.synonyms = synonymTable([...BUILT_IN_SYNONYMS, ...(options.synonyms ?? [])]);
     const passages: PassageDoc[] = [];
     for (const article of articles) for (const paragraph of article.paragraphs) passages.push({ article, paragraph });
@@ -109,6 +119,24 @@ export class FaqIndex {
     }
     this.phrasingIndex = new TermIndex(phrasingDocs);
     this.phrasingOwner = owners;
+
+    // Generated question keys: phrasings that point at one sentence of a passage.
+    const passageAt = new Map(passages.map((p, i) => [`${p.article.source}#${p.paragraph.number}`, i]));
+    const keyDocs: string[][] = [];
+    const keyOwners: KeyOwner[] = [];
+    for (const key of options.keys ?? []) {
+      const doc = passageAt.get(`${key.source}#${key.paragraph}`);
+      if (doc === undefined) continue;
+      for (const text of [key.question, ...key.variants]) {
+        const terms = new Set(termsNoting(text));
+        keyDocs.push([...terms]);
+        keyOwners.push({ doc, sentence: key.sentence, form: questionForm(normalizeText(text)), weight: 0, terms, answer: key.answer });
+      }
+    }
+    this.keyIndex = new TermIndex(keyDocs);
+    this.keyOwners = keyOwners;
+    for (const owner of keyOwners) owner.weight = sum([...owner.terms].map((t) => this.weightOf(t))) + (owner.form ? SCORING.formWeight : 0);
+
     this.contentIndex = new TermIndex(this.entries.map((e) => e.content.flatMap((set) => [...set])));
 
     this.vocabulary = {
@@ -181,14 +209,8 @@ export class FaqIndex {
     return [...picked].map((i) => {
       const doc = this.entries[i]!;
       let phrasing = 0;
-      const form = query.form ? SCORING.formWeight : 0;
       doc.phrasings.forEach((set, p) => {
-        const matched = matchedWeight(weights, set) + (query.form && query.form === doc.forms[p] ? SCORING.formWeight : 0);
-        const own = doc.phrasingWeights[p]!;
-        // Mostly "how much of the question does this phrasing explain", partly the reverse, so
-        // a phrasing's extra words cost less than the question's unexplained ones.
-        const similarity = SCORING.questionSide * (matched / (total + form)) + (1 - SCORING.questionSide) * (own > 0 ? Math.min(1, matched / own) : 0);
-        phrasing = Math.max(phrasing, similarity);
+        phrasing = Math.max(phrasing, phrasingSimilarity(query, weights, total, set, doc.forms[p]!, doc.phrasingWeights[p]!));
       });
       const content = SCORING.contentFactor * (Math.max(...doc.content.map((set) => matchedWeight(weights, set))) / total);
       // The stronger signal decides; the weaker breaks ties between entries that share it.
@@ -206,6 +228,8 @@ export class FaqIndex {
       ...this.synonymsOf(t.term).map((term) => ({ id: this.terms.idOfTerm(term), weight: t.weight * SCORING.synonymWeight })),
     ]);
     const hits = this.passageIndex.search(expanded, PASSAGES_CONSIDERED);
+    const keyed = this.rankKeys(query, weights, total);
+    for (const doc of keyed.keys()) if (!hits.some((h) => h.doc === doc)) hits.push({ doc, score: 0 });
     const top = hits[0]?.score ?? 1;
     const byId = groupsById(weights);
     const queryPairs = pairKeys(query.terms.map((t) => this.terms.idOfTerm(t.term)));
@@ -231,13 +255,33 @@ export class FaqIndex {
         coverage = (1 - SCORING.phraseShare) * coverage + SCORING.phraseShare * (found / pairTotal);
       }
       const rank = hit.score / top;
+      const score = SCORING.passageFactor * coverage * (1 - SCORING.rankShare + SCORING.rankShare * rank);
+      const key = keyed.get(hit.doc);
+      // A generated question that matches better than the words did, or matches almost exactly,
+      // answers from its own sentence (with its built short answer); the score stays the better one.
+      if (key && (key.score > score || key.score >= SCORING.keyFactor * SCORING.keyAdoptAt)) {
+        const window = { first: key.sentence, last: key.sentence, focus: key.sentence };
+        return { kind: 'passage', passage: this.passages[hit.doc]!, window, score: Math.max(score, key.score), ...(key.answer ? { keyAnswer: key.answer } : {}) };
+      }
       return {
         kind: 'passage',
         passage: this.passages[hit.doc]!,
         window: { first: window.first, last: window.last, focus: window.focus },
-        score: SCORING.passageFactor * coverage * (1 - SCORING.rankShare + SCORING.rankShare * rank),
+        score,
       };
     });
+  }
+
+  /** The best generated-key match per passage: its score and the sentence it points at. */
+  private rankKeys(query: Query, weights: QueryWeights, total: number): Map<number, { score: number; sentence: number; answer: string | undefined }> {
+    const best = new Map<number, { score: number; sentence: number; answer: string | undefined }>();
+    if (this.keyOwners.length === 0) return best;
+    for (const hit of this.keyIndex.search(query.terms.map((t) => t.term), KEYS_CONSIDERED)) {
+      const owner = this.keyOwners[hit.doc]!;
+      const score = SCORING.keyFactor * phrasingSimilarity(query, weights, total, owner.terms, owner.form, owner.weight);
+      if (score > (best.get(owner.doc)?.score ?? 0)) best.set(owner.doc, { score, sentence: owner.sentence, answer: owner.answer });
+    }
+    return best;
   }
 
   /** The one- or two-sentence window of a paragraph that covers the most query weight. */
@@ -259,6 +303,27 @@ export class FaqIndex {
     }
     return best;
   }
+}
+
+/**
+ * How well a phrasing matches the question: mostly "how much of the question does this phrasing
+ * explain", partly the reverse, so a phrasing's extra words cost less than the question's
+ * unexplained ones. The question form ("how…" vs "is…") counts as one more term.
+ */
+function phrasingSimilarity(query: Query, weights: QueryWeights, total: number, terms: ReadonlySet<string>, form: string, own: number): number {
+  const matched = matchedWeight(weights, terms) + (query.form && query.form === form ? SCORING.formWeight : 0);
+  const asked = total + (query.form ? SCORING.formWeight : 0);
+  return SCORING.questionSide * (matched / asked) + (1 - SCORING.questionSide) * (own > 0 ? Math.min(1, matched / own) : 0);
+}
+
+/** A generated question's phrasing, pointing at the passage sentence that answers it. */
+interface KeyOwner {
+  readonly doc: number;
+  readonly sentence: number;
+  readonly form: string;
+  weight: number;
+  readonly terms: ReadonlySet<string>;
+  readonly answer: string | undefined;
 }
 
 /** For each term id a query can match: which query term (group) it counts for, and how much. */

@@ -15,7 +15,10 @@
  *   `pairDiscount`) + the rest × the share found anywhere in the paragraph; blended with the share of
  *   the question's adjacent word pairs found adjacent in the window (`phraseShare`: crowd and Slack
  *   questions reuse the article's phrases, unrelated questions rarely do), and scaled down by up to
- *   `rankShare` for passages BM25 ranks below the best.
+ *   `rankShare` for passages BM25 ranks below the best. A generated question key of the passage
+ *   ("Who is Ted MacLean?") scores like a curated phrasing times `keyFactor`; it answers from its
+ *   own sentence when it beats the words or matches at `keyAdoptAt` or better. `keyFactor` is low
+ *   (0.8) on purpose: at 0.9 and above, keys lowered SQuAD half A's hit rate at 90% refusal.
  *
  * Calibration (2026-11-21): `passageAnswerAt` was set on SQuAD half A (1,000 in-scope, 1,000
  * out-of-scope questions) as a threshold that refuses ≥ 90% of out-of-scope questions with a
@@ -45,6 +48,8 @@ export const SCORING = {
   phraseShare: 0.3,
   rankShare: 0.2,
   passageFactor: 1,
+  keyFactor: 0.8,
+  keyAdoptAt: 0.9,
   passageAnswerAt: 0.445,
   secondQuoteAt: 0.55,
   // both

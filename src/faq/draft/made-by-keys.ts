@@ -9,6 +9,13 @@ const BY_STOP = /\s+(?:using|with|in|on|at|to|for|as|which|who|that|after|before
 const AGENT: Readonly<Record<string, string>> = { founded: 'founder', 'co-founded': 'founders', started: 'founder', established: 'founder', created: 'creator', developed: 'developer', designed: 'designer', invented: 'inventor', built: 'builder', acquired: 'buyer', bought: 'buyer', written: 'author', introduced: 'introduction', launched: 'launch', formed: 'founder' };
 const PAST: Readonly<Record<string, string>> = { written: 'wrote' };
 
+const MADE_BY_WORD = new RegExp(String.raw`\b${MADE_BY}\s+(?:in\s+\d{4}\s+)?by\b`);
+
+/** A cheap test that rules out most sentences before the full pattern runs. */
+export function mayHaveMadeByKey(text: string): boolean {
+  return MADE_BY_WORD.test(text);
+}
+
 /** "Who founded X?" (or created, built, acquired, …) from "X was founded by Y"; Y is the answer, at most eight words. */
 export function madeByKeys(text: string, sentence: number, namesInText: ReadonlySet<string>): Key[] {
   const keys: Key[] = [];
