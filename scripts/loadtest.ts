@@ -164,7 +164,7 @@ function rssMb(pid: number): number {
 
 function startBot(apiUrl: string, port: number): { child: ChildProcess; errorLines: string[]; exit: Promise<number | null> } {
   const child = spawn(process.execPath, ['bin/faqbot.js', 'serve'], {
-    env: { PATH: process.env['PATH'], SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: apiUrl, PORT: String(port), LOG_LEVEL: 'warn' },
+    env: { PATH: process.env['PATH'], SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: apiUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const errorLines: string[] = [];
