@@ -1,5 +1,6 @@
 import type { Article, Paragraph } from '../corpus/types.ts';
 import { foldText, scanWords } from './normalize.ts';
+import { Bm25Index } from './bm25-index.ts';
 import type { TermVocabulary } from './term-vocabulary.ts';
 
 /** A paragraph of the corpus. */
@@ -26,10 +27,9 @@ class IntBuffer {
 }
 
 /**
- * Every paragraph as a run of term ids, sentence by sentence, with an inverted index over them for
- * Okapi BM25 (k1 1.2, b 0.75). All in typed arrays: building over 100,000 passages is two passes
- * over their tokens, a question one pass over the postings of its own terms, and the sentences a
- * question's best paragraphs are scored on are read back without re-tokenizing any text.
+ * Every paragraph as a run of term ids, sentence by sentence, ranked with BM25 (`Bm25Index`).
+ * The sentences a question's best paragraphs are scored on are read back from the same typed
+ * arrays, without re-tokenizing any text.
  *
  *   const index = new PassageIndex(passages, vocabulary);
  *   index.search([{ id: vocabulary.idOfTerm('nebula'), weight: 1 }], 5)  // → [{ doc, score }]
@@ -42,14 +42,7 @@ export class PassageIndex {
   private readonly firstSentence: Int32Array;
   /** Token offset where each sentence starts (one extra entry closes the last). */
   private readonly sentenceStart: Int32Array;
-  private readonly df: Int32Array;
-  private readonly postingStart: Int32Array;
-  private readonly postingDocs: Int32Array;
-  private readonly postingTfs: Uint16Array;
-  private readonly docLengths: Float64Array;
-  private readonly avgLength: number;
-  private readonly scores: Float64Array;
-  private readonly touched: Int32Array;
+  private readonly bm25: Bm25Index;
 
   constructor(passages: readonly PassageDoc[], vocabulary: TermVocabulary) {
     this.passages = passages;
@@ -70,93 +63,19 @@ export class PassageIndex {
     this.sentenceStart = sentenceStart.done();
     this.firstSentence = firstSentence;
 
-    const terms = vocabulary.terms.length;
-    const n = passages.length;
-    const df = new Int32Array(terms);
-    const lastDoc = new Int32Array(terms).fill(-1);
-    this.docLengths = new Float64Array(n);
-    let total = 0;
-    for (let p = 0; p < n; p++) {
-      const [from, to] = this.tokenRange(p);
-      this.docLengths[p] = to - from;
-      total += to - from;
-      for (let i = from; i < to; i++) {
-        const id = this.tokens[i]!;
-        if (lastDoc[id] !== p) {
-          lastDoc[id] = p;
-          df[id]! += 1;
-        }
-      }
-    }
-    const postingStart = new Int32Array(terms + 1);
-    for (let t = 0; t < terms; t++) postingStart[t + 1] = postingStart[t]! + df[t]!;
-    const fill = postingStart.slice(0, terms);
-    const postingDocs = new Int32Array(postingStart[terms]!);
-    const postingTfs = new Uint16Array(postingStart[terms]!);
-    const tf = new Int32Array(terms);
-    const unique: number[] = [];
-    for (let p = 0; p < n; p++) {
-      const [from, to] = this.tokenRange(p);
-      unique.length = 0;
-      for (let i = from; i < to; i++) {
-        const id = this.tokens[i]!;
-        if (tf[id] === 0) unique.push(id);
-        tf[id]! += 1;
-      }
-      for (const id of unique) {
-        const at = fill[id]!++;
-        postingDocs[at] = p;
-        postingTfs[at] = Math.min(tf[id]!, 0xffff);
-        tf[id] = 0;
-      }
-    }
-    this.df = df;
-    this.postingStart = postingStart;
-    this.postingDocs = postingDocs;
-    this.postingTfs = postingTfs;
-    this.avgLength = n ? total / n || 1 : 1;
-    this.scores = new Float64Array(n);
-    this.touched = new Int32Array(n);
+    const docStart = new Int32Array(passages.length + 1);
+    for (let p = 0; p <= passages.length; p++) docStart[p] = this.sentenceStart[firstSentence[p]!]!;
+    this.bm25 = new Bm25Index(this.tokens, docStart, vocabulary.terms.length);
   }
 
   /** BM25 idf of a term id, always positive; an unknown term (-1, or one only FAQ text has) gets the largest. */
   idf(id: number): number {
-    const df = id >= 0 && id < this.df.length ? this.df[id]! : 0;
-    return Math.log(1 + (this.passages.length - df + 0.5) / (df + 0.5));
+    return this.bm25.idf(id);
   }
 
   /** The best `limit` paragraphs for weighted term ids (weight multiplies idf; repeats count once). */
   search(query: ReadonlyArray<{ readonly id: number; readonly weight: number }>, limit: number): Array<{ doc: number; score: number }> {
-    const k1 = 1.2;
-    const b = 0.75;
-    let touchedCount = 0;
-    const seen = new Set<number>();
-    for (const { id, weight: given } of query) {
-      if (id < 0 || id >= this.df.length || seen.has(id)) continue;
-      seen.add(id);
-      const weight = given * this.idf(id);
-      if (!(weight > 0)) continue;
-      for (let j = this.postingStart[id]!, end = this.postingStart[id + 1]!; j < end; j++) {
-        const doc = this.postingDocs[j]!;
-        const tf = this.postingTfs[j]!;
-        const norm = tf + k1 * (1 - b + (b * this.docLengths[doc]!) / this.avgLength);
-        if (this.scores[doc] === 0) this.touched[touchedCount++] = doc;
-        this.scores[doc]! += (weight * tf * (k1 + 1)) / norm;
-      }
-    }
-    const results: Array<{ doc: number; score: number }> = [];
-    for (let i = 0; i < touchedCount; i++) {
-      const doc = this.touched[i]!;
-      const score = this.scores[doc]!;
-      this.scores[doc] = 0;
-      if (results.length < limit || score > results[results.length - 1]!.score) {
-        if (results.length === limit) results.pop();
-        let at = results.length;
-        while (at > 0 && results[at - 1]!.score < score) at--;
-        results.splice(at, 0, { doc, score });
-      }
-    }
-    return results;
+    return this.bm25.search(query, limit);
   }
 
   /** How many sentences paragraph `doc` has. */
