@@ -10,7 +10,7 @@ import { verifyFaq } from './faq/load-faq.ts';
 import { readFaqFile } from './faq/read-faq-file.ts';
 import type { FaqEntry } from './faq/types.ts';
 import { FaqIndex } from './match/faq-index.ts';
-import { generateKeys } from './faq/generate-faq.ts';
+import { generateKeys, type GeneratedKey } from './faq/generate-faq.ts';
 
 export const FAQ_FILE = 'faq.yml';
 const EXAMPLE_COUNT = 5;
@@ -44,7 +44,7 @@ export function buildEngine({ corpus, curated, synonyms = [] }: LoadedCorpus): E
   const covered = new Set(curated.flatMap((e) => e.citations.map((c) => `${c.source}#${c.paragraph}`)));
   const keys = generateKeys(corpus.articles, covered);
   const index = new FaqIndex(corpus.articles, curated, { synonyms, keys });
-  const examples = pickExamples(curated, corpus);
+  const examples = pickExamples(curated, keys, corpus);
   const context: AnswerContext = { index, articles: new Map(corpus.articles.map((a) => [a.source, a])), examples };
   const byId = new Map(curated.map((e) => [e.id, e]));
   return {
@@ -58,18 +58,24 @@ export function buildEngine({ corpus, curated, synonyms = [] }: LoadedCorpus): E
       const asked = question ?? '';
       const ranking = index.rank(asked);
       const candidate = ranking.candidates.find((c) => c.kind === 'passage' && c.passage === passage) ?? { kind: 'passage' as const, passage, score: 1, window: { first: 0, last: 0, focus: 0 } };
-      return answerFrom(candidate, asked, ranking, context);
+      return answerFrom(candidate, asked, context, ranking);
     },
     articles: corpus.articles.map((a) => ({ source: a.source, title: a.title })),
     examples: examples.map((e) => e.question),
   };
 }
 
-/** Example questions: curated ones spread over the FAQ, else one per article title. */
-function pickExamples(curated: readonly FaqEntry[], corpus: Corpus): Suggestion[] {
-  if (curated.length > 0) {
-    const step = Math.max(1, Math.floor(curated.length / EXAMPLE_COUNT));
-    return curated.filter((_, i) => i % step === 0).slice(0, EXAMPLE_COUNT).map((e) => ({ question: e.question, entryId: e.id }));
-  }
+/**
+ * Example questions: curated ones spread over the FAQ; for an uncurated corpus, generated
+ * questions ("Who is Ted MacLean?") spread over it; failing both, one per article title.
+ */
+function pickExamples(curated: readonly FaqEntry[], keys: readonly GeneratedKey[], corpus: Corpus): Suggestion[] {
+  if (curated.length > 0) return spread(curated).map((e) => ({ question: e.question, entryId: e.id }));
+  if (keys.length > 0) return spread(keys).map((k) => ({ question: k.question, entryId: `${k.source}#${k.paragraph}` }));
   return corpus.articles.slice(0, EXAMPLE_COUNT).map((a) => ({ question: `What does "${a.title}" say?`, entryId: `${a.source}#1` }));
+}
+
+function spread<T>(items: readonly T[]): T[] {
+  const step = Math.max(1, Math.floor(items.length / EXAMPLE_COUNT));
+  return items.filter((_, i) => i % step === 0).slice(0, EXAMPLE_COUNT);
 }

@@ -30,6 +30,8 @@ export function answerQuestion(question: string, context: AnswerContext): Answer
   const bestCurated = curated[0];
   const bestPassage = passages[0];
   const passageScore = bestPassage?.score ?? 0;
+  // Against the threshold a passage match counts for less when the question says little.
+  const passageConfidence = passageScore * ranking.specificity;
   // A curated entry wins when it matches about as well as the best passage, or when it quotes
   // that very passage: its answer is written for people, the passage's is raw text.
   const quotesBestPassage = (c: CuratedCandidate): boolean =>
@@ -41,11 +43,12 @@ export function answerQuestion(question: string, context: AnswerContext): Answer
     if (rivals.length > 0 && bestCurated.score < SCORING.clearAt) {
       return ambiguous(question, bestCurated.score, [bestCurated, ...rivals.slice(0, 2)]);
     }
-    return answerFrom(bestCurated, question, ranking, context);
+    return answerFrom(bestCurated, question, context);
   }
-  if (bestPassage && passageScore >= SCORING.passageAnswerAt) {
+  if (bestPassage && passageConfidence >= SCORING.passageAnswerAt) {
     const adopted = curated.find((c) => c.score >= SCORING.adoptAt && quotesBestPassage(c));
-    return answerFrom(adopted ?? bestPassage, question, ranking, context);
+    if (adopted) return answerFrom(adopted, question, context);
+    return { ...answerFrom(bestPassage, question, context, ranking), score: round(passageConfidence) };
   }
   const best = ranking.candidates[0];
   if (best && best.score >= SCORING.suggestAt) {
@@ -61,7 +64,7 @@ function ambiguous(question: string, score: number, candidates: readonly Candida
 }
 
 /** The answer for one candidate; a second passage is quoted too when it scored almost as well. */
-export function answerFrom(best: Candidate, question: string, ranking: Ranking, context: AnswerContext): Answer {
+export function answerFrom(best: Candidate, question: string, context: AnswerContext, ranking?: Ranking): Answer {
   if (best.kind === 'curated') {
     return {
       question,
@@ -73,18 +76,20 @@ export function answerFrom(best: Candidate, question: string, ranking: Ranking, 
       entryId: best.entry.id,
     };
   }
-  const span = selectQuote(best.passage, best.window, ranking.query.answerType);
+  // Without a ranking (a "did you mean" click on a passage) there are no runners-up to quote.
+  const answerType = ranking?.query.answerType ?? 'other';
+  const span = selectQuote(best.passage, best.window, answerType);
   const article = best.passage.article;
   const citations = [citationOf(article, best.passage.paragraph.number, article.text.slice(span.start, span.end))];
   // Runners-up that scored almost as well are quoted too (a sentence or two each), while the
   // quotes fit the budget: when two passages are this close, the reader should see both.
   let used = span.end - span.start;
-  for (const runnerUp of ranking.candidates) {
+  for (const runnerUp of ranking?.candidates ?? []) {
     if (citations.length >= MAX_QUOTES || runnerUp.score < best.score * SCORING.secondQuoteAt) break;
     if (runnerUp.kind !== 'passage' || runnerUp.passage === best.passage) continue;
     const room = QUOTE_BUDGET - used;
     if (room < MIN_EXTRA_QUOTE) break;
-    const extra = selectQuote(runnerUp.passage, runnerUp.window, ranking.query.answerType, room);
+    const extra = selectQuote(runnerUp.passage, runnerUp.window, answerType, room);
     const text = runnerUp.passage.article.text.slice(extra.start, extra.end);
     if (text.length < MIN_EXTRA_QUOTE / 2 || citations.some((c) => c.quote === text)) continue;
     citations.push(citationOf(runnerUp.passage.article, runnerUp.passage.paragraph.number, text));
@@ -133,7 +138,7 @@ export function citationOf(article: Article, paragraph: number, quote: string): 
 }
 
 export function curatedAnswer(entry: FaqEntry, question: string, context: AnswerContext): Answer {
-  return answerFrom({ kind: 'curated', entry, score: 1 }, question, { query: context.index.rank('').query, candidates: [] }, context);
+  return answerFrom({ kind: 'curated', entry, score: 1 }, question, context);
 }
 
 function round(score: number): number {

@@ -36,6 +36,12 @@ export type Candidate = CuratedCandidate | PassageCandidate;
 
 export interface Ranking {
   readonly query: Query;
+  /**
+   * How much the question says, in (0, 1]: its terms' total weight against a few words the corpus
+   * has never seen. "What is the meaning of life?" (two common words) is fully covered by many a
+   * sentence; that says little, so a passage answer to it needs a better match.
+   */
+  readonly specificity: number;
   /** Best first; scores are calibrated coverages in [0, 1] (see scoring.ts). */
   readonly candidates: readonly Candidate[];
 }
@@ -150,7 +156,7 @@ export class FaqIndex {
   /** Ranks curated entries and passages for a question; never throws. */
   rank(question: string): Ranking {
     const query = prepareQuery(question, this.vocabulary);
-    if (query.terms.length === 0) return { query, candidates: [] };
+    if (query.terms.length === 0) return { query, specificity: 0, candidates: [] };
     // A typo-corrected word counts less when matched, but its full weight stays in the total.
     const weights: QueryWeights = query.terms.map((t) => {
       const weight = t.weight * this.weightOf(t.term);
@@ -163,7 +169,8 @@ export class FaqIndex {
     const total = sum(query.terms.map((t) => this.weightOf(t.term)));
     const candidates: Candidate[] = [...this.rankEntries(query, weights, total), ...this.rankPassages(query, weights, total)];
     candidates.sort((a, b) => b.score - a.score);
-    return { query, candidates };
+    const specificity = 1 - SCORING.specificityShare + SCORING.specificityShare * Math.min(1, total / (SCORING.specificityScale * this.maxIdf));
+    return { query, specificity, candidates };
   }
 
   /** Corpus idf of a term (paragraph frequency); unseen terms get the largest value. */
@@ -171,9 +178,14 @@ export class FaqIndex {
     return this.passageIndex.idf(this.terms.idOfTerm(term));
   }
 
-  /** How much a term says: its idf, sharpened so rare words count for more than their idf alone. */
+  /** The idf of a word the corpus has never seen: the most a single term can say. */
+  private get maxIdf(): number {
+    return this.passageIndex.idf(-1);
+  }
+
+  /** How much a term says: its corpus idf. */
   private weightOf(term: string): number {
-    return this.idf(term) ** SCORING.idfPower;
+    return this.idf(term);
   }
 
   /** The synonyms of a term that the corpus uses. */
@@ -255,7 +267,7 @@ export class FaqIndex {
         coverage = (1 - SCORING.phraseShare) * coverage + SCORING.phraseShare * (found / pairTotal);
       }
       const rank = hit.score / top;
-      const score = SCORING.passageFactor * coverage * (1 - SCORING.rankShare + SCORING.rankShare * rank);
+      const score = coverage * (1 - SCORING.rankShare + SCORING.rankShare * rank);
       const key = keyed.get(hit.doc);
       // A generated question that matches better than the words did, or matches almost exactly,
       // answers from its own sentence (with its built short answer); the score stays the better one.
