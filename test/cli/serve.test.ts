@@ -2,17 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serve } from '../../src/cli/serve.ts';
+import { useCleanups } from '../helpers/cleanups.ts';
 import { Capture } from '../runtime/helpers/capture.ts';
 import { FakeSlackApi } from '../runtime/helpers/fake-slack-api.ts';
-import { BOT_TOKEN, SIGNING_SECRET, mentionEvent, runServe, signedPost } from '../runtime/helpers/run-serve.ts';
+import { BOT_TOKEN, SIGNING_SECRET, mentionEvent, runServe, signedPost, startHttpBot } from '../runtime/helpers/run-serve.ts';
 import { breakFirstQuote, copySeeds } from '../runtime/helpers/temp-corpus.ts';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanups();
 
 function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faqbot-serve-'));
@@ -106,18 +104,7 @@ describe('serve: Slack credentials refused at start-up', () => {
 });
 
 describe('serve: HTTP mode requests', () => {
-  async function startBot(): Promise<{ api: FakeSlackApi; port: number; bot: ReturnType<typeof runServe> }> {
-    const api = await new FakeSlackApi().start();
-    const bot = runServe({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url, LOG_LEVEL: 'debug' });
-    cleanups.push(async () => {
-      bot.signals.emit('SIGTERM');
-      await bot.exit;
-      await api.stop();
-    });
-    const { port } = await bot.ready;
-    if (port === undefined) throw new Error('no port');
-    return { api, port, bot };
-  }
+  const startBot = () => startHttpBot(cleanups, { LOG_LEVEL: 'debug' });
 
   it('answers a signed mention in its thread and says ready on /healthz', async () => {
     const { api, port } = await startBot();

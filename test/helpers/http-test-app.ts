@@ -2,8 +2,10 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { App } from '@slack/bolt';
 import nock from 'nock';
+import { afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Config } from '../../src/config.ts';
 import type { Engine } from '../../src/engine.ts';
+import { loadEngine } from '../../src/load-engine.ts';
 import { createApp } from '../../src/slack/create-app.ts';
 import { BOT_ID, BOT_USER } from './slack-payloads.ts';
 import { SlackApiStub } from './slack-api-stub.ts';
@@ -64,6 +66,67 @@ export async function startHttpTestApp(options: { getEngine: () => Engine }): Pr
       await app.stop();
       nock.cleanAll();
       nock.enableNetConnect();
+    },
+  };
+}
+
+/** The current test's HttpTestApp (all but `stop`, which afterEach does), and the engine it serves. */
+export interface HttpTestAppHandle extends Omit<HttpTestApp, 'stop'> {
+  /** The engine loaded from seeds/ once for the file. */
+  readonly engine: Engine;
+  /** Stops this test's app and starts another on `getEngine`; afterEach stops that one. */
+  restart(options: { getEngine: () => Engine }): Promise<void>;
+}
+
+/**
+ * Registers the hooks the Slack tests share: beforeAll loads seeds/ into an engine, beforeEach
+ * starts an HttpTestApp on it (or on what `serve` makes of it), afterEach stops the app. The
+ * handle reads the current ones, so use it inside tests and hooks.
+ */
+export function useHttpTestApp(options: { serve?: (engine: Engine) => Engine } = {}): HttpTestAppHandle {
+  let engine: Engine | undefined;
+  let current: HttpTestApp | undefined;
+  const seeds = (): Engine => {
+    if (!engine) throw new Error('useHttpTestApp: the engine is loaded in beforeAll; read it inside a test or hook');
+    return engine;
+  };
+  const app = (): HttpTestApp => {
+    if (!current) throw new Error('useHttpTestApp: the app runs from beforeEach to afterEach; read it inside a test or hook');
+    return current;
+  };
+
+  beforeAll(async () => {
+    engine = await loadEngine('seeds');
+  });
+  beforeEach(async () => {
+    const served = options.serve ? options.serve(seeds()) : undefined;
+    current = await startHttpTestApp({ getEngine: served ? () => served : seeds });
+  });
+  afterEach(async () => {
+    await current?.stop();
+    current = undefined;
+  });
+
+  return {
+    get engine() {
+      return seeds();
+    },
+    get app() {
+      return app().app;
+    },
+    get url() {
+      return app().url;
+    },
+    get api() {
+      return app().api;
+    },
+    get logger() {
+      return app().logger;
+    },
+    async restart({ getEngine }) {
+      await app().stop();
+      current = undefined;
+      current = await startHttpTestApp({ getEngine });
     },
   };
 }

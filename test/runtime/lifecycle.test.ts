@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanups } from '../helpers/cleanups.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { FakeSlackApi } from './helpers/fake-slack-api.ts';
-import { BOT_TOKEN, SIGNING_SECRET, mentionEvent, runServe, signedPost } from './helpers/run-serve.ts';
+import { BOT_TOKEN, SIGNING_SECRET, mentionEvent, runServe, signedPost, startHttpBot } from './helpers/run-serve.ts';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanups();
 
 /** A gate a stand-in handler waits on, opened by the test. */
 function gate(): { wait: Promise<void>; open: () => void } {
@@ -51,17 +49,13 @@ describe('graceful shutdown', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('%s: stops taking requests, finishes the answer in flight, exits 0', async (signal) => {
     const post = gate();
     const order: string[] = [];
-    const api = await new FakeSlackApi(async (call) => {
+    const { api, port, bot } = await startHttpBot(cleanups, {}, async (call) => {
       if (call.method !== 'chat.postMessage') return undefined;
       order.push('post received');
       await post.wait;
       order.push('post answered');
       return undefined;
-    }).start();
-    cleanups.push(() => api.stop());
-    const bot = runServe(env(api));
-    const { port } = await bot.ready;
-    if (port === undefined) throw new Error('no port');
+    });
 
     expect((await signedPost(port, mentionEvent('CBUSY', 'Who founded OpenStack?'))).status).toBe(200);
     await waitFor(() => order.includes('post received'), 'the answer to be posting');
@@ -83,14 +77,10 @@ describe('graceful shutdown', () => {
 
   it('acks a burst at once, and on SIGTERM still answers every acked event, queued ones included', async () => {
     const post = gate();
-    const api = await new FakeSlackApi(async (call) => {
+    const { api, port, bot } = await startHttpBot(cleanups, {}, async (call) => {
       if (call.method === 'chat.postMessage') await post.wait;
       return undefined;
-    }).start();
-    cleanups.push(() => api.stop());
-    const bot = runServe(env(api));
-    const { port } = await bot.ready;
-    if (port === undefined) throw new Error('no port');
+    });
 
     // More than run at once (32): the rest wait in the queue, acked.
     const channels = Array.from({ length: 40 }, (_, i) => `CBURST${i}`);
@@ -109,17 +99,11 @@ describe('graceful shutdown', () => {
 
   it('a second signal stops waiting for answers in flight', async () => {
     const post = gate();
-    const api = await new FakeSlackApi(async (call) => {
+    const { api, port, bot } = await startHttpBot(cleanups, {}, async (call) => {
       if (call.method === 'chat.postMessage') await post.wait;
       return undefined;
-    }).start();
-    cleanups.push(async () => {
-      post.open();
-      await api.stop();
     });
-    const bot = runServe(env(api));
-    const { port } = await bot.ready;
-    if (port === undefined) throw new Error('no port');
+    cleanups.push(() => post.open());
     await signedPost(port, mentionEvent('CSTUCK', 'Who founded OpenStack?'));
     await waitFor(() => api.callsTo('chat.postMessage').length > 0, 'the answer to be posting');
     bot.signals.emit('SIGTERM');
@@ -129,10 +113,7 @@ describe('graceful shutdown', () => {
   });
 
   it('removes its signal listeners once stopped, so the process can exit on the next signal', async () => {
-    const api = await new FakeSlackApi().start();
-    cleanups.push(() => api.stop());
-    const bot = runServe(env(api));
-    await bot.ready;
+    const { bot } = await startHttpBot(cleanups);
     expect(bot.signals.listenerCount('SIGTERM')).toBe(1);
     expect(bot.signals.listenerCount('SIGHUP')).toBe(1);
     bot.signals.emit('SIGTERM');

@@ -1,13 +1,11 @@
 import net from 'node:net';
 import os from 'node:os';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanups } from '../helpers/cleanups.ts';
 import { FakeSlackApi } from './helpers/fake-slack-api.ts';
-import { BOT_TOKEN, SIGNING_SECRET, runServe } from './helpers/run-serve.ts';
+import { BOT_TOKEN, SIGNING_SECRET, runServe, startHttpBot } from './helpers/run-serve.ts';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanups();
 
 /** An IPv4 address of this machine other than loopback, if it has one. */
 const outside = Object.values(os.networkInterfaces())
@@ -26,29 +24,16 @@ function accepts(host: string, port: number): Promise<boolean> {
   });
 }
 
-async function startBot(env: NodeJS.ProcessEnv): Promise<{ port: number; bot: ReturnType<typeof runServe> }> {
-  const api = await new FakeSlackApi().start();
-  const bot = runServe({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url, ...env });
-  cleanups.push(async () => {
-    bot.signals.emit('SIGTERM');
-    await bot.exit;
-    await api.stop();
-  });
-  const { port } = await bot.ready;
-  if (port === undefined) throw new Error('no port');
-  return { port, bot };
-}
-
 describe('HTTP mode: the address it listens on (HOST)', () => {
   it.skipIf(outside === undefined)('HOST=127.0.0.1: loopback only, not reachable on another interface', async () => {
-    const { port, bot } = await startBot({ HOST: '127.0.0.1' });
+    const { port, bot } = await startHttpBot(cleanups, { HOST: '127.0.0.1' });
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     expect(await accepts(outside ?? '', port)).toBe(false);
     expect(bot.stdout.entries.find((e) => e['msg'] === 'Listening for Slack requests')).toMatchObject({ host: '127.0.0.1', port });
   });
 
   it.skipIf(outside === undefined)('by default every IPv4 interface, so Slack can reach it', async () => {
-    const { port, bot } = await startBot({});
+    const { port, bot } = await startHttpBot(cleanups);
     expect(await accepts(outside ?? '', port)).toBe(true);
     expect(await accepts('127.0.0.1', port)).toBe(true);
     expect(bot.stdout.entries.find((e) => e['msg'] === 'Listening for Slack requests')).toMatchObject({ host: '0.0.0.0' });

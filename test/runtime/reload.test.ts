@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanups } from '../helpers/cleanups.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { FakeSlackApi } from './helpers/fake-slack-api.ts';
 import { BOT_TOKEN, SIGNING_SECRET, mentionEvent, runServe, signedPost } from './helpers/run-serve.ts';
 import { breakFirstQuote, copySeeds } from './helpers/temp-corpus.ts';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanups();
 
 const ZEBRAS = '# Zebras of Zanzibar\n\nThe zebra population of Zanzibar reached 4,200 in 2011, according to the island wildlife office.\n';
 const QUESTION = 'How many zebras live in Zanzibar?';

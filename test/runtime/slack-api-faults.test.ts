@@ -1,14 +1,12 @@
 import { webApi } from '@slack/bolt';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ANSWER_RETRY } from '../../src/runtime/slack-api.ts';
+import { useCleanups } from '../helpers/cleanups.ts';
 import { settle, waitFor } from '../helpers/wait-for.ts';
 import { FakeSlackApi, type ApiHandler } from './helpers/fake-slack-api.ts';
 import { BOT_TOKEN, SIGNING_SECRET, mentionEvent, runServe, signedPost } from './helpers/run-serve.ts';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanups();
 
 /** The bot in HTTP mode against a stand-in whose chat.postMessage answers with `handler` first. */
 async function startBot(handler: ApiHandler): Promise<{ api: FakeSlackApi; port: number; bot: ReturnType<typeof runServe> }> {

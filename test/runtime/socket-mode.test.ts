@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { useCleanups } from '../helpers/cleanups.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { FakeSlackApi, type ApiReply } from './helpers/fake-slack-api.ts';
 import { BOT_TOKEN, runServe } from './helpers/run-serve.ts';
@@ -34,10 +35,7 @@ async function localSlack(appTokenAccepted = true): Promise<{ api: FakeSlackApi;
   };
 }
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanups();
 
 describe('serve in Socket Mode', () => {
   it('connects, acks an envelope, answers it, and on SIGTERM disconnects and exits 0', async () => {

@@ -1,28 +1,15 @@
 import { PassThrough } from 'node:stream';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine.ts';
-import { loadEngine } from '../../src/load-engine.ts';
+import { describe, expect, it } from 'vitest';
 import { blockText, buttons, quotedMrkdwn } from '../helpers/blocks.ts';
 import { answeredQuestion, findQuestion } from '../helpers/engine-probes.ts';
-import { SIGNING_SECRET, startHttpTestApp, type HttpTestApp } from '../helpers/http-test-app.ts';
+import { SIGNING_SECRET, useHttpTestApp } from '../helpers/http-test-app.ts';
 import { BOT_USER, blockAction, eventEnvelope, mentionEvent, messageEvent, nextTs, slashCommand } from '../helpers/slack-payloads.ts';
 import { postForm, postJson, postPayload } from '../helpers/signed-requests.ts';
 
-let engine: Engine;
-let t: HttpTestApp;
-
-beforeAll(async () => {
-  engine = await loadEngine('seeds');
-});
-beforeEach(async () => {
-  t = await startHttpTestApp({ getEngine: () => engine });
-});
-afterEach(async () => {
-  await t.stop();
-});
+const t = useHttpTestApp();
 
 function ambiguous() {
-  const found = findQuestion(engine, 'ambiguous');
+  const found = findQuestion(t.engine, 'ambiguous');
   if (!found) throw new Error('no probe question is ambiguous for this engine: add one to test/helpers/engine-probes.ts');
   return found;
 }
@@ -55,7 +42,7 @@ describe('"Did you mean…"', () => {
     const chosen = posts[1];
     expect(chosen?.params.channel).toBe('C0GENERAL');
     expect(chosen?.params.thread_ts).toBe(parent);
-    const expected = engine.answerEntry(choice!.entryId, question);
+    const expected = t.engine.answerEntry(choice!.entryId, question);
     expect(expected?.status).toBe('answered');
     for (const c of expected?.citations ?? []) expect(blockText(chosen?.params.blocks)).toContain(quotedMrkdwn(c.quote));
   });
@@ -69,7 +56,7 @@ describe('"Did you mean…"', () => {
     const posts = await t.api.waitForCalls('chat.postMessage', 2);
     expect(posts[1]?.params.channel).toBe('D0ALICE');
     expect(posts[1]?.params.thread_ts).toBeUndefined();
-    const expected = engine.answerEntry(answer.suggestions[0]!.entryId, question);
+    const expected = t.engine.answerEntry(answer.suggestions[0]!.entryId, question);
     for (const c of expected?.citations ?? []) expect(blockText(posts[1]?.params.blocks)).toContain(quotedMrkdwn(c.quote));
   });
 
@@ -82,7 +69,7 @@ describe('"Did you mean…"', () => {
     const [chosen] = await t.api.waitForResponses('dym3');
     expect(chosen?.body.response_type).toBe('ephemeral');
     expect(chosen?.body.replace_original).toBe(true);
-    const expected = engine.answerEntry(answer.suggestions[0]!.entryId, question);
+    const expected = t.engine.answerEntry(answer.suggestions[0]!.entryId, question);
     for (const c of expected?.citations ?? []) expect(blockText(chosen?.body.blocks)).toContain(quotedMrkdwn(c.quote));
     expect(t.api.calls('chat.postMessage')).toEqual([]);
   });
@@ -90,7 +77,7 @@ describe('"Did you mean…"', () => {
 
 describe('an "unknown" reply', () => {
   it('says so plainly and offers three example questions, which answer when clicked', async () => {
-    const unknown = findQuestion(engine, 'unknown');
+    const unknown = findQuestion(t.engine, 'unknown');
     expect(unknown).not.toBeNull();
     const reply = await mentionAndReply(unknown!.question);
     expect(blockText(reply?.params.blocks)).toMatch(/don't know/);
@@ -107,7 +94,7 @@ describe('an "unknown" reply', () => {
 
 describe('feedback', () => {
   it('Helpful on a channel answer: the buttons give way to a thank-you, and one structured line is logged', async () => {
-    const { question, answer } = answeredQuestion(engine);
+    const { question, answer } = answeredQuestion(t.engine);
     const reply = await mentionAndReply(question);
     const helpful = buttons(reply?.params.blocks).find((b) => b.label === 'Helpful');
     const messageTs = nextTs();
@@ -130,7 +117,7 @@ describe('feedback', () => {
   });
 
   it('Not helpful on a private /faq answer replaces it through the response_url', async () => {
-    const { question } = answeredQuestion(engine);
+    const { question } = answeredQuestion(t.engine);
     await postForm(t.url, SIGNING_SECRET, slashCommand({ text: question, responseUrl: t.api.responseUrl('cmd') }));
     const [reply] = await t.api.waitForResponses('cmd');
     const notHelpful = buttons(reply?.body.blocks).find((b) => b.label === 'Not helpful');
@@ -154,13 +141,13 @@ describe('the feedback line with the JSON logger faqbot runs with', () => {
     stream.on('data', (c: Buffer) => chunks.push(c.toString()));
     const app = createApp({
       config: testConfig({ slackApiUrl: t.api.apiUrl }),
-      getEngine: () => engine,
+      getEngine: () => t.engine,
       logger: createJsonLogger({ stream, level: 'info' }),
       botId: 'B0BOT',
       botUserId: BOT_USER,
       retryConfig: { retries: 0 },
     });
-    const { answer, question } = answeredQuestion(engine);
+    const { answer, question } = answeredQuestion(t.engine);
     const value = JSON.stringify({ e: answer.entryId, q: question });
     await app.processEvent({ body: blockAction({ actionId: 'faq_feedback_helpful', value, responseUrl: t.api.responseUrl('fb3'), blocks: [] }), ack: async () => undefined });
     const feedback = chunks.join('').split('\n').filter((l) => l.includes('faq_feedback'));

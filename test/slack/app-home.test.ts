@@ -1,23 +1,11 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine.ts';
-import { loadEngine } from '../../src/load-engine.ts';
 import { blockText, escaped } from '../helpers/blocks.ts';
-import { SIGNING_SECRET, startHttpTestApp, type HttpTestApp } from '../helpers/http-test-app.ts';
+import { SIGNING_SECRET, useHttpTestApp } from '../helpers/http-test-app.ts';
 import { appHomeOpenedEvent, eventEnvelope } from '../helpers/slack-payloads.ts';
 import { postJson } from '../helpers/signed-requests.ts';
 
-let engine: Engine;
-let t: HttpTestApp;
-
-beforeAll(async () => {
-  engine = await loadEngine('seeds');
-});
-beforeEach(async () => {
-  t = await startHttpTestApp({ getEngine: () => engine });
-});
-afterEach(async () => {
-  await t.stop();
-});
+const t = useHttpTestApp();
 
 describe('App Home opened', () => {
   it('publishes a Home view with the article titles, example questions and how to ask', async () => {
@@ -29,9 +17,9 @@ describe('App Home opened', () => {
     expect(view.type).toBe('home');
     expect(view.blocks?.length).toBeLessThanOrEqual(100);
     const text = blockText(view.blocks);
-    expect(engine.articles.length).toBeGreaterThan(0);
-    for (const a of engine.articles) expect(text).toContain(escaped(a.title));
-    for (const q of engine.examples.slice(0, 3)) expect(text).toContain(escaped(q));
+    expect(t.engine.articles.length).toBeGreaterThan(0);
+    for (const a of t.engine.articles) expect(text).toContain(escaped(a.title));
+    for (const q of t.engine.examples.slice(0, 3)) expect(text).toContain(escaped(q));
     expect(text).toContain('/faq');
     expect(text).toMatch(/Mention <@U0BOT>/);
     expect(text).toMatch(/direct message/);
@@ -43,10 +31,9 @@ describe('App Home opened', () => {
   });
 
   it('shows what the engine knows now: a reloaded engine is used without a restart', async () => {
-    let current: Engine = engine;
-    await t.stop();
-    t = await startHttpTestApp({ getEngine: () => current });
-    current = { ...engine, articles: [{ source: 'new.txt', title: 'A <Brand> New & Different Article' }] };
+    let current: Engine = t.engine;
+    await t.restart({ getEngine: () => current });
+    current = { ...t.engine, articles: [{ source: 'new.txt', title: 'A <Brand> New & Different Article' }] };
     await t.app.processEvent({ body: eventEnvelope(appHomeOpenedEvent()), ack: async () => undefined });
     const [publish] = t.api.calls('views.publish');
     expect(blockText((publish?.params.view as { blocks?: unknown[] }).blocks)).toContain('A &lt;Brand&gt; New &amp; Different Article');

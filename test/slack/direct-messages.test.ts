@@ -1,24 +1,11 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine.ts';
-import { loadEngine } from '../../src/load-engine.ts';
+import { describe, expect, it } from 'vitest';
 import { blockText, quotedMrkdwn } from '../helpers/blocks.ts';
 import { answeredQuestion } from '../helpers/engine-probes.ts';
-import { SIGNING_SECRET, startHttpTestApp, type HttpTestApp } from '../helpers/http-test-app.ts';
+import { SIGNING_SECRET, useHttpTestApp } from '../helpers/http-test-app.ts';
 import { BOT_ID, BOT_USER, eventEnvelope, mentionEvent, messageEvent, nextTs } from '../helpers/slack-payloads.ts';
 import { postJson } from '../helpers/signed-requests.ts';
 
-let engine: Engine;
-let t: HttpTestApp;
-
-beforeAll(async () => {
-  engine = await loadEngine('seeds');
-});
-beforeEach(async () => {
-  t = await startHttpTestApp({ getEngine: () => engine });
-});
-afterEach(async () => {
-  await t.stop();
-});
+const t = useHttpTestApp();
 
 /** Runs one event through the app and waits for every listener to finish (Bolt's processEvent). */
 async function process(event: Record<string, unknown>): Promise<void> {
@@ -27,7 +14,7 @@ async function process(event: Record<string, unknown>): Promise<void> {
 
 describe('a direct message', () => {
   it('is a question, answered in the DM itself (not in a thread), with the quotes', async () => {
-    const { question, answer } = answeredQuestion(engine);
+    const { question, answer } = answeredQuestion(t.engine);
     const event = messageEvent({ text: question, channel: 'D0ALICE' });
     const res = await postJson(t.url, SIGNING_SECRET, eventEnvelope(event));
     expect(res.status).toBe(200);
@@ -39,7 +26,7 @@ describe('a direct message', () => {
   });
 
   it('asked in a thread of the DM is answered in that thread', async () => {
-    const { question } = answeredQuestion(engine);
+    const { question } = answeredQuestion(t.engine);
     const parent = nextTs();
     await postJson(t.url, SIGNING_SECRET, eventEnvelope(messageEvent({ text: question, thread_ts: parent })));
     const [post] = await t.api.waitForCalls('chat.postMessage');
@@ -47,14 +34,14 @@ describe('a direct message', () => {
   });
 
   it('without channel_type, in a D… channel, is still taken as a DM', async () => {
-    const event = messageEvent({ text: answeredQuestion(engine).question, channel: 'D0BOB' });
+    const event = messageEvent({ text: answeredQuestion(t.engine).question, channel: 'D0BOB' });
     delete event.channel_type;
     await process(event);
     expect(t.api.calls('chat.postMessage')[0]?.params.channel).toBe('D0BOB');
   });
 
   it('with a file attached still counts as a question', async () => {
-    const { question } = answeredQuestion(engine);
+    const { question } = answeredQuestion(t.engine);
     await process(messageEvent({ text: question, subtype: 'file_share', user: 'U0ALICE' }));
     expect(t.api.calls('chat.postMessage')).toHaveLength(1);
   });
@@ -83,7 +70,7 @@ describe('what is ignored', () => {
   });
 
   it('(control) the same path does answer a human DM, so the checks above are not vacuous', async () => {
-    await process(messageEvent({ text: answeredQuestion(engine).question }));
+    await process(messageEvent({ text: answeredQuestion(t.engine).question }));
     expect(t.api.calls('chat.postMessage')).toHaveLength(1);
   });
 });

@@ -1,24 +1,11 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine.ts';
-import { loadEngine } from '../../src/load-engine.ts';
+import { describe, expect, it } from 'vitest';
 import { blockText, buttons, escaped, quotedMrkdwn } from '../helpers/blocks.ts';
 import { answeredQuestion } from '../helpers/engine-probes.ts';
-import { SIGNING_SECRET, startHttpTestApp, type HttpTestApp } from '../helpers/http-test-app.ts';
+import { SIGNING_SECRET, useHttpTestApp } from '../helpers/http-test-app.ts';
 import { blockAction, slashCommand } from '../helpers/slack-payloads.ts';
 import { postForm, postPayload } from '../helpers/signed-requests.ts';
 
-let engine: Engine;
-let t: HttpTestApp;
-
-beforeAll(async () => {
-  engine = await loadEngine('seeds');
-});
-beforeEach(async () => {
-  t = await startHttpTestApp({ getEngine: () => engine });
-});
-afterEach(async () => {
-  await t.stop();
-});
+const t = useHttpTestApp();
 
 /** Runs `/faq <text>` and returns the private reply posted to its response_url. */
 async function faq(text: string, id: string) {
@@ -29,7 +16,7 @@ async function faq(text: string, id: string) {
 
 describe('/faq <question>', () => {
   it('acks at once with an empty 200, then answers privately with quotes, a Share button and feedback', async () => {
-    const { question, answer } = answeredQuestion(engine);
+    const { question, answer } = answeredQuestion(t.engine);
     const { res, reply } = await faq(question, 'cmd1');
 
     expect(res.status).toBe(200);
@@ -46,7 +33,7 @@ describe('/faq <question>', () => {
   });
 
   it('falls back to chat.postEphemeral when the response_url fails', async () => {
-    const { question } = answeredQuestion(engine);
+    const { question } = answeredQuestion(t.engine);
     t.api.failNext('respond/cmd2', 500, 'oops');
     await postForm(t.url, SIGNING_SECRET, slashCommand({ text: question, responseUrl: t.api.responseUrl('cmd2'), channel: 'C0GENERAL', user: 'U0BOB' }));
     const [eph] = await t.api.waitForCalls('chat.postEphemeral');
@@ -69,14 +56,14 @@ describe('/faq with nothing, and /faq help', () => {
     // `<question>` would be Slack markup: it must arrive escaped.
     expect(shown).toContain('/faq &lt;question&gt;');
     expect(shown).toMatch(/\/faq help/);
-    for (const q of engine.examples.slice(0, 3)) expect(shown).toContain(escaped(q));
+    for (const q of t.engine.examples.slice(0, 3)) expect(shown).toContain(escaped(q));
     expect(buttons(reply.blocks)).toEqual([]);
   });
 });
 
 describe('the Share in channel button', () => {
   it('posts the same answer visibly, headed "@person asked", and removes the private copy', async () => {
-    const { question, answer } = answeredQuestion(engine);
+    const { question, answer } = answeredQuestion(t.engine);
     const { reply } = await faq(question, 'cmd3');
     const share = buttons(reply.blocks).find((b) => b.label === 'Share in channel');
     expect(share).toBeDefined();
@@ -99,7 +86,7 @@ describe('the Share in channel button', () => {
   });
 
   it("shares through the response_url where the bot is not a member (not_in_channel)", async () => {
-    const { question, answer } = answeredQuestion(engine);
+    const { question, answer } = answeredQuestion(t.engine);
     const { reply } = await faq(question, 'cmd4');
     const share = buttons(reply.blocks).find((b) => b.label === 'Share in channel');
     t.api.failNext('chat.postMessage', 200, { ok: false, error: 'not_in_channel' });

@@ -1,32 +1,22 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine.ts';
-import { loadEngine } from '../../src/load-engine.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { blockText, buttons, escaped, quotedMrkdwn } from '../helpers/blocks.ts';
 import { answeredQuestion } from '../helpers/engine-probes.ts';
-import { SIGNING_SECRET, startHttpTestApp, type HttpTestApp } from '../helpers/http-test-app.ts';
+import { SIGNING_SECRET, useHttpTestApp } from '../helpers/http-test-app.ts';
 import { BOT_USER, eventEnvelope, mentionEvent, nextTs } from '../helpers/slack-payloads.ts';
 import { postJson } from '../helpers/signed-requests.ts';
 
-let engine: Engine;
-let t: HttpTestApp;
 /** Every question the listeners put to the engine, to check what the mention was reduced to. */
 let asked: string[];
-
-beforeAll(async () => {
-  engine = await loadEngine('seeds');
-});
-beforeEach(async () => {
+beforeEach(() => {
   asked = [];
-  const recording: Engine = { ...engine, ask: (q) => (asked.push(q), engine.ask(q)), answerEntry: (id, q) => engine.answerEntry(id, q) };
-  t = await startHttpTestApp({ getEngine: () => recording });
 });
-afterEach(async () => {
-  await t.stop();
+const t = useHttpTestApp({
+  serve: (engine) => ({ ...engine, ask: (q) => (asked.push(q), engine.ask(q)), answerEntry: (id, q) => engine.answerEntry(id, q) }),
 });
 
 describe('a mention in a channel', () => {
   it('acks at once and answers in a thread on the mention, quoting the sources', async () => {
-    const { question, answer } = answeredQuestion(engine);
+    const { question, answer } = answeredQuestion(t.engine);
     const event = mentionEvent({ text: `<@${BOT_USER}> ${question}`, channel: 'C0GENERAL' });
 
     const res = await postJson(t.url, SIGNING_SECRET, eventEnvelope(event));
@@ -50,7 +40,7 @@ describe('a mention in a channel', () => {
   });
 
   it('strips the mention wherever it is, including the labelled form', async () => {
-    const { question } = answeredQuestion(engine);
+    const { question } = answeredQuestion(t.engine);
     await postJson(t.url, SIGNING_SECRET, eventEnvelope(mentionEvent({ text: `${question} <@${BOT_USER}|faqbot>` })));
     await t.api.waitForCalls('chat.postMessage');
     expect(asked).toEqual([question]);
@@ -62,14 +52,14 @@ describe('a mention in a channel', () => {
     const [post] = await t.api.waitForCalls('chat.postMessage');
     expect(post?.params.thread_ts).toBe(event.ts);
     expect(blockText(post?.params.blocks)).toMatch(/Ask me a question/);
-    expect(blockText(post?.params.blocks)).toContain(escaped(engine.examples[0] ?? ''));
+    expect(blockText(post?.params.blocks)).toContain(escaped(t.engine.examples[0] ?? ''));
     expect(asked).toEqual([]);
   });
 });
 
 describe('a mention in a thread', () => {
   it("answers in the same thread (the thread's parent ts), not a new one", async () => {
-    const { question } = answeredQuestion(engine);
+    const { question } = answeredQuestion(t.engine);
     const parent = nextTs();
     const event = mentionEvent({ text: `<@${BOT_USER}> ${question}`, channel: 'C0RANDOM', thread_ts: parent });
     await postJson(t.url, SIGNING_SECRET, eventEnvelope(event));

@@ -1,24 +1,11 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine.ts';
-import { loadEngine } from '../../src/load-engine.ts';
-import { SIGNING_SECRET, startHttpTestApp, type HttpTestApp } from '../helpers/http-test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { SIGNING_SECRET, useHttpTestApp } from '../helpers/http-test-app.ts';
 import { BOT_USER, eventEnvelope, mentionEvent, slashCommand } from '../helpers/slack-payloads.ts';
 import { nowSeconds, slackSignature } from '../helpers/slack-signing.ts';
 import { postForm, postJson } from '../helpers/signed-requests.ts';
 import { settle } from '../helpers/wait-for.ts';
 
-let engine: Engine;
-let t: HttpTestApp;
-
-beforeAll(async () => {
-  engine = await loadEngine('seeds');
-});
-beforeEach(async () => {
-  t = await startHttpTestApp({ getEngine: () => engine });
-});
-afterEach(async () => {
-  await t.stop();
-});
+const t = useHttpTestApp();
 
 const mention = () => eventEnvelope(mentionEvent({ text: `<@${BOT_USER}> Is Microsoft joining OpenStack?` }));
 

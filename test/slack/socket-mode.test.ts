@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Engine } from '../../src/engine.ts';
 import { loadEngine } from '../../src/load-engine.ts';
-import { createApp } from '../../src/slack/create-app.ts';
+import { createApp, type SlackAppOptions } from '../../src/slack/create-app.ts';
 import { blockText, quotedMrkdwn } from '../helpers/blocks.ts';
 import { answeredQuestion } from '../helpers/engine-probes.ts';
 import { testConfig } from '../helpers/http-test-app.ts';
@@ -92,20 +92,26 @@ afterEach(async () => {
   await slack.stop();
 });
 
+/** Starts a LocalSlack and a Socket Mode app on it (afterEach stops both), and waits for it to connect. */
+async function startSocketApp(options: Pick<SlackAppOptions, 'fetch'> = {}): Promise<void> {
+  slack = new LocalSlack();
+  await slack.start();
+  app = createApp({
+    config: testConfig({ mode: 'socket', appToken: APP_TOKEN, slackApiUrl: slack.apiUrl }),
+    getEngine: () => engine,
+    logger: new TestLogger(),
+    botId: BOT_ID,
+    botUserId: BOT_USER,
+    retryConfig: { retries: 0 },
+    ...options,
+  });
+  await app.start();
+  await waitFor(() => slack.sockets.length === 1, 'the WebSocket connection');
+}
+
 describe('Socket Mode', () => {
   it('connects through apps.connections.open, acks an events_api envelope by its id, and answers in the thread', async () => {
-    slack = new LocalSlack();
-    await slack.start();
-    app = createApp({
-      config: testConfig({ mode: 'socket', appToken: APP_TOKEN, slackApiUrl: slack.apiUrl }),
-      getEngine: () => engine,
-      logger: new TestLogger(),
-      botId: BOT_ID,
-      botUserId: BOT_USER,
-      retryConfig: { retries: 0 },
-    });
-    await app.start();
-    await waitFor(() => slack.sockets.length === 1, 'the WebSocket connection');
+    await startSocketApp();
     expect(slack.api[0]?.method).toBe('apps.connections.open');
 
     const { question, answer } = answeredQuestion(engine);
@@ -132,24 +138,12 @@ describe('Socket Mode', () => {
   });
 
   it('the fetch given for answers is not the connection’s: apps.connections.open keeps its own client', async () => {
-    slack = new LocalSlack();
-    await slack.start();
     const fetched: string[] = [];
     const answerFetch: typeof fetch = (input, init) => {
       fetched.push(String(input instanceof Request ? input.url : input));
       return fetch(input, init);
     };
-    app = createApp({
-      config: testConfig({ mode: 'socket', appToken: APP_TOKEN, slackApiUrl: slack.apiUrl }),
-      getEngine: () => engine,
-      logger: new TestLogger(),
-      botId: BOT_ID,
-      botUserId: BOT_USER,
-      retryConfig: { retries: 0 },
-      fetch: answerFetch,
-    });
-    await app.start();
-    await waitFor(() => slack.sockets.length === 1, 'the WebSocket connection');
+    await startSocketApp({ fetch: answerFetch });
     expect(slack.api.map((c) => c.method)).toEqual(['apps.connections.open']);
     expect(fetched).toEqual([]);
 

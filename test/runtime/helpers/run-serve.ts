@@ -2,8 +2,10 @@ import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { serve } from '../../../src/cli/serve.ts';
 import type { ReadyInfo } from '../../../src/runtime/run-slack-bot.ts';
+import type { Cleanup } from '../../helpers/cleanups.ts';
 import { slackSignature, nowSeconds } from '../../helpers/slack-signing.ts';
 import { Capture } from './capture.ts';
+import { FakeSlackApi, type ApiHandler } from './fake-slack-api.ts';
 
 export const SIGNING_SECRET = 'f00dfeedf00dfeedf00dfeedf00dfeed';
 export const BOT_TOKEN = 'xoxb-1-2-runtimetestbottoken';
@@ -37,6 +39,28 @@ export function runServe(env: NodeJS.ProcessEnv, options: { cwd?: string } = {})
   // A test that only looks at `exit` must not leave `ready`'s rejection unhandled.
   ready.catch(() => undefined);
   return { stdout, stderr, stdin, signals, exit, ready };
+}
+
+/**
+ * serve() in HTTP mode against a fresh FakeSlackApi (answering with `handler`, if given), with the
+ * bot token, signing secret and API URL set and `env` on top; resolves once it is ready. After the
+ * test, the cleanup sends SIGTERM, waits for serve() to return and stops the API.
+ */
+export async function startHttpBot(
+  cleanups: Cleanup[],
+  env: NodeJS.ProcessEnv = {},
+  handler?: ApiHandler,
+): Promise<{ api: FakeSlackApi; port: number; bot: Running }> {
+  const api = await new FakeSlackApi(handler).start();
+  const bot = runServe({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url, ...env });
+  cleanups.push(async () => {
+    bot.signals.emit('SIGTERM');
+    await bot.exit;
+    await api.stop();
+  });
+  const { port } = await bot.ready;
+  if (port === undefined) throw new Error('no port');
+  return { api, port, bot };
 }
 
 export interface SignedPostOptions {
