@@ -16,10 +16,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import { parseArgs } from 'node:util';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { FakeSlackApi } from '../test/runtime/helpers/fake-slack-api.ts';
+import { freePort } from '../test/runtime/helpers/spawn-serve.ts';
 import { slackSignature } from '../test/helpers/slack-signing.ts';
 
 const SIGNING_SECRET = 'loadtest-signing-secret-0123456789abcdef';
@@ -141,14 +141,6 @@ function plan(total: number, rand: () => number, run: 'warm-up' | 'measured' = '
   }
   keyed.sort((a, b) => a.key - b.key);
   return { deliveries: keyed.map((k) => k.delivery), questions: originals.map((o) => o.question), retries, duplicates };
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Resident set size of a process in MB, from /proc (Linux) or ps. */

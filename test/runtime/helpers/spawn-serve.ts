@@ -7,7 +7,7 @@ import { FakeSlackApi, type ApiHandler } from './fake-slack-api.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from './run-serve.ts';
 
 /** A port on 127.0.0.1 that was free a moment ago. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
