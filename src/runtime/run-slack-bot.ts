@@ -79,8 +79,7 @@ export async function runSlackBot(config: Config, io: SlackBotIo): Promise<numbe
       getEngine: () => engines.get(),
       logger,
       receiver,
-      botId: identity.botId,
-      botUserId: identity.botUserId,
+      ...(identity.botId && identity.botUserId ? { botId: identity.botId, botUserId: identity.botUserId } : {}),
       retryConfig: ANSWER_RETRY,
       // A 429 (Slack limits chat.postMessage per channel) holds up only the call it was for.
       fetch: createRateLimitFetch({ logger }),

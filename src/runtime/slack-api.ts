@@ -22,8 +22,9 @@ export class SlackStartupError extends FaqbotError {
 }
 
 export interface BotIdentity {
-  readonly botId: string;
-  readonly botUserId: string;
+  /** Both or neither: with both, Bolt makes no auth.test call of its own. */
+  readonly botId?: string;
+  readonly botUserId?: string;
   readonly team?: string;
 }
 
@@ -63,7 +64,10 @@ export async function verifyBotToken(token: string, slackApiUrl: string | undefi
     throw describeStartupError(error, 'SLACK_BOT_TOKEN', where);
   }
   if (!result.bot_id || !result.user_id) {
-    throw new SlackStartupError('SLACK_BOT_TOKEN is not a bot token (auth.test returned no bot_id): use the Bot User OAuth Token (xoxb-…).');
+    // The token was accepted (its xoxb- prefix was checked with the configuration); a stand-in
+    // API may simply not say who the bot is. Bolt then asks auth.test itself on the first event.
+    logger.warn(`auth.test at ${where} accepted the token but named no bot_id/user_id; continuing, Bolt will ask again`);
+    return { ...(result.team ? { team: result.team } : {}) };
   }
   return { botId: result.bot_id, botUserId: result.user_id, ...(result.team ? { team: result.team } : {}) };
 }
