@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { ConfigError } from './errors.ts';
+import { DEFAULT_CORPUS_DIR } from './default-corpus.ts';
 
 export type RunMode = 'socket' | 'http' | 'terminal';
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
@@ -21,7 +22,7 @@ export interface Config {
    * must reach it). 127.0.0.1 behind a reverse proxy on the same machine; `::` for IPv6 as well.
    */
   readonly host: string;
-  /** FAQBOT_CORPUS, default seeds/ (absolute). */
+  /** FAQBOT_CORPUS (relative to the working directory), default the project's seeds/; absolute. */
   readonly corpusDir: string;
   /** LOG_LEVEL: debug | info | warn | error, default info. */
   readonly logLevel: LogLevelName;
@@ -73,7 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   const host = parseHost(problems, read(env, 'HOST'));
   const logLevel = parseLogLevel(problems, read(env, 'LOG_LEVEL'));
   const slackApiUrl = parseApiUrl(problems, read(env, 'SLACK_API_URL'));
-  const corpusDir = path.resolve(cwd, read(env, 'FAQBOT_CORPUS') ?? 'seeds');
+  const corpusFolder = read(env, 'FAQBOT_CORPUS');
+  const corpusDir = corpusFolder === undefined ? DEFAULT_CORPUS_DIR : path.resolve(cwd, corpusFolder);
   checkCorpusDir(problems, corpusDir);
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_CORPUS_DIR } from '../default-corpus.ts';
 import { FaqbotError } from '../errors.ts';
 import { loadEngine } from '../load-engine.ts';
 import { ask } from './ask.ts';
@@ -16,7 +17,7 @@ export const USAGE = `usage: faqbot <command> [options]
   draft FILE [--corpus DIR]                propose curated FAQ entries for one article (YAML)
   serve                                    run the bot (what npm start does): Slack or terminal chat
 
-The corpus folder is --corpus, else FAQBOT_CORPUS, else seeds/.`;
+The corpus folder is --corpus, else FAQBOT_CORPUS, else the project's seeds/.`;
 
 /** Exit codes: 0 success, 1 the corpus, FAQ or input is bad, 2 the command line is. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -92,7 +93,8 @@ function parse<O extends Options>(args: string[], options: O) {
 }
 
 function corpusDir(flag: string | boolean | undefined, io: CliIo): string {
-  return path.resolve(typeof flag === 'string' ? flag : io.env.FAQBOT_CORPUS || 'seeds');
+  const folder = typeof flag === 'string' ? flag : io.env.FAQBOT_CORPUS;
+  return folder ? path.resolve(folder) : DEFAULT_CORPUS_DIR;
 }
 
 function usage(io: CliIo, problem: string): number {

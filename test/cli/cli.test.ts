@@ -69,3 +69,18 @@ describe('faqbot eval', () => {
     expect(stderr).toContain('bad.jsonl:2');
   });
 });
+
+describe('the default corpus', () => {
+  it("is the project's seeds/ wherever the command runs from", async () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'faqbot-cwd-'));
+    const before = process.cwd();
+    process.chdir(elsewhere);
+    try {
+      const { code, stdout } = await runCli(['ask', '--json', 'Who founded OpenStack?']);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout).citations[0].source).toMatch(/^00[03]_/);
+    } finally {
+      process.chdir(before);
+    }
+  });
+});
