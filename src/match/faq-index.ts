@@ -9,7 +9,7 @@ import { BUILT_IN_SYNONYMS, synonymTable } from './synonyms.ts';
 import { TermIndex } from './term-index.ts';
 import { TypoCorrector } from './typo-corrector.ts';
 import { SCORING } from './scoring.ts';
-import { answerTypeOf, type AnswerType } from './answer-type.ts';
+import { answerTypeOf, sentenceFits, type AnswerType } from './answer-type.ts';
 
 export type { PassageDoc };
 
@@ -54,6 +54,8 @@ interface EntryDoc {
   readonly phrasingWeights: number[];
   /** What the entry's own question asks for. */
   readonly answerType: AnswerType;
+  /** The kinds of answer its answer and quotes hold (a date, a number…). */
+  readonly fits: ReadonlySet<AnswerType>;
   /** The answer and each quote, apart: the best single one counts, so terms must meet in one place. */
   readonly content: ReadonlyArray<ReadonlySet<string>>;
 }
@@ -117,7 +119,9 @@ export class FaqIndex {
         owners.push(i);
       }
       const content = [entry.answer, ...entry.citations.map((c) => c.quote)].map((text) => new Set(termsNoting(text)));
-      return { entry, phrasings, forms, phrasingWeights: [], content, answerType: answerTypeOf(normalizeText(entry.question)) };
+      const said = [entry.answer, ...entry.citations.map((c) => c.quote)].join(' ');
+      const fits = new Set((['time', 'number'] as const).filter((type) => sentenceFits(said, type)));
+      return { entry, phrasings, forms, phrasingWeights: [], content, answerType: answerTypeOf(normalizeText(entry.question)), fits };
     });
     // Term weights need the passage statistics, so phrasings are weighed once everything is in.
     for (const doc of this.entries) {
@@ -183,9 +187,13 @@ export class FaqIndex {
     return this.passageIndex.idf(-1);
   }
 
-  /** How much a term says: its corpus idf. */
+  /**
+   * How much a term says: its corpus idf, but never less than a share of the largest. A word on
+   * every page ("Microsoft" here) still names what the question is about: "When was Microsoft
+   * founded?" must not be matched by "Who founded OpenStack?" as if "Microsoft" were noise.
+   */
   private weightOf(term: string): number {
-    return this.idf(term);
+    return Math.max(this.idf(term), SCORING.idfFloor * this.maxIdf);
   }
 
   /** The synonyms of a term that the corpus uses. */
@@ -228,7 +236,10 @@ export class FaqIndex {
       // The stronger signal decides; the weaker breaks ties between entries that share it.
       // An entry written for another kind of question ("When did…" asked as "What did… do?") is
       // a worse fit than its words suggest.
-      const mismatch = doc.answerType !== 'other' && doc.answerType !== query.answerType ? SCORING.typeMismatchPenalty : 0;
+      const mismatch =
+        (doc.answerType !== 'other' && doc.answerType !== query.answerType ? SCORING.typeMismatchPenalty : 0) +
+        // "When…?" or "How many…?" answered by an entry with no date or number in it is a guess.
+        ((query.answerType === 'time' || query.answerType === 'number') && !doc.fits.has(query.answerType) ? SCORING.typeMissPenalty : 0);
       const score = Math.max(0, Math.min(1, Math.max(phrasing, content) + SCORING.tieBreakShare * Math.min(phrasing, content) - mismatch));
       return { kind: 'curated', entry: doc.entry, score };
     });
@@ -267,7 +278,7 @@ export class FaqIndex {
         coverage = (1 - SCORING.phraseShare) * coverage + SCORING.phraseShare * (found / pairTotal);
       }
       const rank = hit.score / top;
-      const score = coverage * (1 - SCORING.rankShare + SCORING.rankShare * rank);
+      const score = coverage * (1 - SCORING.rankShare + SCORING.rankShare * rank) - this.typeMiss(hit.doc, window, query.answerType);
       const key = keyed.get(hit.doc);
       // A generated question that matches better than the words did, or matches almost exactly,
       // answers from its own sentence (with its built short answer); the score stays the better one.
@@ -282,6 +293,15 @@ export class FaqIndex {
         score,
       };
     });
+  }
+
+  /** A penalty when the question wants a date or a number and the window (± a sentence) has none. */
+  private typeMiss(doc: number, window: { first: number; last: number }, type: AnswerType): number {
+    if (type !== 'time' && type !== 'number') return 0;
+    const { article, paragraph } = this.passages[doc]!;
+    const from = paragraph.sentences[Math.max(0, window.first - 1)]!;
+    const to = paragraph.sentences[Math.min(paragraph.sentences.length - 1, window.last + 1)]!;
+    return sentenceFits(article.text.slice(from.start, to.end), type) ? 0 : SCORING.passageTypeMissPenalty;
   }
 
   /** The best generated-key match per passage: its score and the sentence it points at. */

@@ -2,7 +2,8 @@
  * How a match becomes a confidence in [0, 1], and where the lines are.
  *
  * The score means the same on any corpus: the share of the question's information a candidate
- * explains. Each question term weighs its corpus idf (paragraph frequency); a word the corpus has
+ * explains. Each question term weighs its corpus idf (paragraph frequency), at least `idfFloor` of
+ * the largest (a word on every page still names what is asked about); a word the corpus has
  * never seen gets the largest idf, so it counts fully against every candidate; a typo-corrected
  * word counts `0.8` when matched but fully in the total. Then:
  *
@@ -17,7 +18,9 @@
  *   questions reuse the article's phrases, unrelated questions rarely do), and scaled down by up to
  *   `rankShare` for passages BM25 ranks below the best. A generated question key of the passage
  *   ("Who is Ted MacLean?") scores like a curated phrasing times `keyFactor`; it answers from its
- *   own sentence when it beats the words or matches at `keyAdoptAt` or better. `keyFactor` is low
+ *   own sentence when it beats the words or matches at `keyAdoptAt` or better. A question that
+ *   wants a date or a number ("When…", "How many…") costs a passage `passageTypeMissPenalty`
+ *   when its window (± a sentence) holds none, and a curated entry `typeMissPenalty`. `keyFactor` is low
  *   (0.8) on purpose: at 0.9 and above, keys lowered SQuAD half A's hit rate at 90% refusal.
  *
  * A passage answer must clear `passageAnswerAt` after a last factor, the question's specificity:
@@ -49,12 +52,14 @@ export const SCORING = {
   ambiguousMargin: 0.04,
   clearAt: 0.9,
   typeMismatchPenalty: 0.08,
+  typeMissPenalty: 0.15,
   // passages
   windowShare: 0.6,
   pairDiscount: 0.95,
   phraseShare: 0.3,
   rankShare: 0.2,
   keyFactor: 0.8,
+  passageTypeMissPenalty: 0.2,
   specificityShare: 0.5,
   specificityScale: 3,
   keyAdoptAt: 0.9,
@@ -62,6 +67,7 @@ export const SCORING = {
   secondQuoteAt: 0.55,
   // both
   derivedFormWeight: 0.9,
+  idfFloor: 0.3,
   synonymWeight: 0.85,
   suggestAt: 0.35,
 };

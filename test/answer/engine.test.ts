@@ -84,3 +84,11 @@ describe('the engine on the seed articles', () => {
     expect(answer.question).toBe(q);
   });
 });
+
+describe('questions that share words with an entry but ask something else', () => {
+  it('does not answer "When was Microsoft founded?" with who started OpenStack', async () => {
+    const engine = await loadEngine('seeds');
+    const answer = engine.ask('When was Microsoft founded?');
+    expect(answer.status).not.toBe('answered');
+  });
+});
