@@ -54,7 +54,7 @@ export function answerQuestion(question: string, context: AnswerContext): Answer
   if (best && best.score >= SCORING.suggestAt) {
     // Unsure: say so, but offer the nearest entries as "did you mean" rather than examples.
     const near = [...(bestCurated && bestCurated.score >= SCORING.suggestAt ? curated.slice(0, 3) : []), ...(bestPassage ? [bestPassage] : [])];
-    return unknown(question, best.score, near.slice(0, 3).map(suggestionOf));
+    return { ...unknown(question, best.score, near.slice(0, 3).map(suggestionOf)), nearMatches: true };
   }
   return unknown(question, best?.score ?? 0, context.examples);
 }

@@ -36,4 +36,9 @@ export interface Answer {
   readonly score: number;
   /** The FAQ entry (curated or generated) answered; null unless answered. */
   readonly entryId: string | null;
+  /**
+   * For `unknown`: true when `suggestions` are the nearest entries to the question (a weak
+   * match worth a "did you mean"), false or absent when they are general example questions.
+   */
+  readonly nearMatches?: boolean;
 }

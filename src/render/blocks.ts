@@ -109,14 +109,15 @@ function renderBody(answer: Answer, question: string, examples: readonly string[
       const offered = answer.suggestions.length > 0 ? answer.suggestions.slice(0, 3) : examples.slice(0, 3).map((q) => ({ question: q, entryId: null }));
       const shown = question ? `“${escapeMrkdwn(truncate(question, 300))}”` : 'that';
       const intro = `Sorry, I don't know the answer to ${shown}: it isn't covered by the articles I know.`;
-      const blocks = [section(offered.length > 0 ? `${intro}\nHere are some questions I can answer:\n${offered.map((s) => `• ${escapeMrkdwn(s.question)}`).join('\n')}` : intro)];
+      const lead = answer.nearMatches ? '*Did you mean…*' : 'Here are some questions I can answer:';
+      const blocks = [section(offered.length > 0 ? `${intro}\n${lead}\n${offered.map((s) => `• ${escapeMrkdwn(s.question)}`).join('\n')}` : intro)];
       // Example questions the engine can answer directly become one-click buttons.
       const clickable = offered.filter((s): s is { question: string; entryId: string } => typeof s.entryId === 'string' && s.entryId !== '');
       if (clickable.length > 0) {
         blocks.push(actions(BLOCK_IDS.choices, clickable.map((s, i) => button(s.question, `${ACTION_IDS.choosePrefix}${i}`, encodeAnswerRef({ entryId: s.entryId, question: s.question })))));
       }
       return {
-        text: `Sorry, I don't know the answer to that.${offered.length > 0 ? ` Try: ${offered.map((s) => s.question).join(' / ')}` : ''}`,
+        text: `Sorry, I don't know the answer to that.${offered.length > 0 ? ` ${answer.nearMatches ? 'Did you mean' : 'Try'}: ${offered.map((s) => s.question).join(' / ')}` : ''}`,
         blocks,
       };
     }

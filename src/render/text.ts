@@ -18,7 +18,9 @@ export function renderText(answer: Answer): string {
     case 'unknown':
       return [
         "I don't know: the articles I have don't answer that.",
-        ...(answer.suggestions.length ? ['You could ask, for example:', ...answer.suggestions.map((s) => `  - ${s.question}`)] : []),
+        ...(answer.suggestions.length
+          ? [answer.nearMatches ? 'Did you mean:' : 'You could ask, for example:', ...answer.suggestions.map((s) => `  - ${s.question}`)]
+          : []),
       ].join('\n');
   }
 }

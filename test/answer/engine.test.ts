@@ -92,3 +92,21 @@ describe('questions that share words with an entry but ask something else', () =
     expect(answer.status).not.toBe('answered');
   });
 });
+
+describe('unsure questions', () => {
+  it('say "unknown" but offer the nearest entries, each answerable with one click', async () => {
+    const engine = await loadEngine('seeds');
+    const answer = engine.ask('Did Microsoft buy Cloud.com?');
+    expect(answer.status).toBe('unknown');
+    expect(answer.nearMatches).toBe(true);
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+    for (const s of answer.suggestions) expect(engine.answerEntry(s.entryId, answer.question)?.status).toBe('answered');
+  });
+
+  it('offer general examples, not near matches, when nothing is close', async () => {
+    const engine = await loadEngine('seeds');
+    const answer = engine.ask('How do I reset my password?');
+    expect(answer.status).toBe('unknown');
+    expect(answer.nearMatches).not.toBe(true);
+  });
+});

@@ -309,3 +309,27 @@ describe('acknowledgeFeedback', () => {
     expect(blockText(after)).toContain('Thanks for the feedback, <@U0BOB>: marked as helpful.');
   });
 });
+
+describe('unknown with near matches', () => {
+  const unknownAnswer = (nearMatches: boolean): Answer => ({
+    question: 'Did Microsoft buy Cloud.com?',
+    status: 'unknown',
+    answer: null,
+    citations: [],
+    suggestions: [{ question: 'What did Microsoft announce with Cloud.com?', entryId: 'microsoft-cloud-com-partnership' }],
+    score: 0.4,
+    entryId: null,
+    nearMatches,
+  });
+
+  it('offers the nearest entries as "Did you mean…" buttons', () => {
+    const message = renderAnswer(unknownAnswer(true));
+    expect(blockText(message.blocks)).toContain('*Did you mean…*');
+    expect(message.text).toContain('Did you mean: What did Microsoft announce with Cloud.com?');
+    expect(buttons(message.blocks).some((b) => b.label === 'What did Microsoft announce with Cloud.com?')).toBe(true);
+  });
+
+  it('calls general examples examples', () => {
+    expect(blockText(renderAnswer(unknownAnswer(false)).blocks)).toContain('Here are some questions I can answer:');
+  });
+});
