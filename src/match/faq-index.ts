@@ -9,6 +9,7 @@ import { BUILT_IN_SYNONYMS, synonymTable } from './synonyms.ts';
 import { TermIndex } from './term-index.ts';
 import { TypoCorrector } from './typo-corrector.ts';
 import { SCORING } from './scoring.ts';
+import { bestPerGroup, groupsById, matchedWeight, pairKey, pairKeys, phrasingSimilarity, sum, sumOf, type GroupsById, type QueryWeights } from './coverage.ts';
 import { answerTypeOf, sentenceFits, type AnswerType } from './answer-type.ts';
 
 export type { PassageDoc };
@@ -59,12 +60,6 @@ interface EntryDoc {
   /** The answer and each quote, apart: the best single one counts, so terms must meet in one place. */
   readonly content: ReadonlyArray<ReadonlySet<string>>;
 }
-
-/**
- * Per query term: the term and its weight first, then derived forms and synonyms at a discount.
- * `id` is the term's id in the passage vocabulary (-1 if the corpus text never has it).
- */
-type QueryWeights = ReadonlyArray<ReadonlyArray<{ readonly term: string; readonly id: number; readonly weight: number }>>;
 
 const MAX_DERIVED = 4;
 const PASSAGES_CONSIDERED = 8;
@@ -337,17 +332,6 @@ export class FaqIndex {
   }
 }
 
-/**
- * How well a phrasing matches the question: mostly "how much of the question does this phrasing
- * explain", partly the reverse, so a phrasing's extra words cost less than the question's
- * unexplained ones. The question form ("how…" vs "is…") counts as one more term.
- */
-function phrasingSimilarity(query: Query, weights: QueryWeights, total: number, terms: ReadonlySet<string>, form: string, own: number): number {
-  const matched = matchedWeight(weights, terms) + (query.form && query.form === form ? SCORING.formWeight : 0);
-  const asked = total + (query.form ? SCORING.formWeight : 0);
-  return SCORING.questionSide * (matched / asked) + (1 - SCORING.questionSide) * (own > 0 ? Math.min(1, matched / own) : 0);
-}
-
 /** A generated question's phrasing, pointing at the passage sentence that answers it. */
 interface KeyOwner {
   readonly doc: number;
@@ -356,68 +340,4 @@ interface KeyOwner {
   weight: number;
   readonly terms: ReadonlySet<string>;
   readonly answer: string | undefined;
-}
-
-/** For each term id a query can match: which query term (group) it counts for, and how much. */
-type GroupsById = Map<number, Array<{ group: number; weight: number }>>;
-
-function groupsById(weights: QueryWeights): GroupsById {
-  const byId: GroupsById = new Map();
-  weights.forEach((group, g) => {
-    for (const { id, weight } of group) {
-      if (id < 0) continue;
-      let list = byId.get(id);
-      if (!list) byId.set(id, (list = []));
-      list.push({ group: g, weight });
-    }
-  });
-  return byId;
-}
-
-/** Each query term's best weight among the given term ids. */
-function bestPerGroup(ids: Int32Array, byId: GroupsById, groups: number): Float64Array {
-  const best = new Float64Array(groups);
-  for (let i = 0; i < ids.length; i++) {
-    const hits = byId.get(ids[i]!);
-    if (!hits) continue;
-    for (const { group, weight } of hits) if (weight > best[group]!) best[group] = weight;
-  }
-  return best;
-}
-
-function sumOf(values: Float64Array): number {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
-}
-
-/** Each query term's weight in a text: its own if present, else its best derived form's. */
-function matchedWeight(weights: QueryWeights, terms: ReadonlySet<string>): number {
-  let matched = 0;
-  for (const group of weights) {
-    for (const { term, weight } of group) {
-      if (terms.has(term)) {
-        matched += weight;
-        break;
-      }
-    }
-  }
-  return matched;
-}
-
-/** One number for a pair of neighbouring term ids, in either order (questions invert word order). */
-function pairKey(a: number, b: number): number {
-  return a < b ? a * 0x200000 + b : b * 0x200000 + a;
-}
-
-function pairKeys(ids: readonly number[]): Set<number> {
-  const keys = new Set<number>();
-  for (let i = 0; i + 1 < ids.length; i++) if (ids[i]! >= 0 && ids[i + 1]! >= 0) keys.add(pairKey(ids[i]!, ids[i + 1]!));
-  return keys;
-}
-
-function sum(values: Iterable<number>): number {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
 }
