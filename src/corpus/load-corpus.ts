@@ -60,7 +60,6 @@ export function parseArticle(source: string, text: string, meta?: ArticleMeta): 
       bodyStart = firstLineEnd;
     }
   }
-  if (meta?.title) title = heading ? title : meta.title;
   let bodyEnd = text.length;
   if (meta?.bodyEndsBefore) {
     const marker = findLineStartingWith(text, meta.bodyEndsBefore, bodyStart);

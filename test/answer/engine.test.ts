@@ -53,13 +53,13 @@ describe('the engine on the seed articles', () => {
   });
 
   it('offers close entries as "did you mean" when two differ only slightly', () => {
-    const statuses = ['pledge', 'microsoft partner', 'openstack', 'vmware'].map((q) => engine.ask(q));
-    const ambiguous = statuses.find((a) => a.status === 'ambiguous');
-    if (ambiguous) {
-      expect(ambiguous.suggestions.length).toBeGreaterThanOrEqual(2);
-      for (const s of ambiguous.suggestions) expect(engine.answerEntry(s.entryId, ambiguous.question)?.status).toBe('answered');
-    }
-    expect(statuses.every((a) => ['answered', 'ambiguous', 'unknown'].includes(a.status))).toBe(true);
+    // Questions that fit two curated entries about equally (a date and a reason; a person and his quote).
+    const probes = ['What did the 2008 pledge do?', 'ted maclaen', 'microsft hyperv'].map((q) => engine.ask(q));
+    const ambiguous = probes.find((a) => a.status === 'ambiguous');
+    expect(ambiguous, 'one of the probes should be ambiguous').toBeDefined();
+    expect(ambiguous!.answer).toBeNull();
+    expect(ambiguous!.suggestions.length).toBeGreaterThanOrEqual(2);
+    for (const s of ambiguous!.suggestions) expect(engine.answerEntry(s.entryId, ambiguous!.question)?.status).toBe('answered');
   });
 
   it('answers an entry directly by id, for "did you mean" clicks', () => {
