@@ -1,18 +1,12 @@
 import fs from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import { ConfigError } from './errors.ts';
-import { DEFAULT_CORPUS_DIR } from './default-corpus.ts';
+import { resolveCorpusDir } from './resolve-corpus-dir.ts';
 
-export type RunMode = 'socket' | 'http' | 'terminal';
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
-export interface Config {
-  /** socket: SLACK_BOT_TOKEN + SLACK_APP_TOKEN; http: SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET; terminal: neither. */
-  readonly mode: RunMode;
-  readonly botToken?: string;
-  readonly appToken?: string;
-  readonly signingSecret?: string;
+/** What every mode reads, Slack or not. */
+interface CommonConfig {
   /** SLACK_API_URL: base URL of the Slack Web API, always ending in `/` (e.g. http://127.0.0.1:9999/api/). */
   readonly slackApiUrl?: string;
   /** PORT for HTTP mode, default 3000. */
@@ -27,6 +21,32 @@ export interface Config {
   /** LOG_LEVEL: debug | info | warn | error, default info. */
   readonly logLevel: LogLevelName;
 }
+
+/** SLACK_BOT_TOKEN + SLACK_APP_TOKEN: Socket Mode (a signing secret set as well is kept, unused). */
+export interface SocketConfig extends CommonConfig {
+  readonly mode: 'socket';
+  readonly botToken: string;
+  readonly appToken: string;
+  readonly signingSecret?: string;
+}
+
+/** SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET, no app token: HTTP mode on HOST:PORT. */
+export interface HttpConfig extends CommonConfig {
+  readonly mode: 'http';
+  readonly botToken: string;
+  readonly signingSecret: string;
+}
+
+/** No Slack credentials: the terminal chat. */
+export interface TerminalConfig extends CommonConfig {
+  readonly mode: 'terminal';
+}
+
+/** The configuration, by mode: each mode carries exactly the credentials it needs, never optional. */
+export type Config = SocketConfig | HttpConfig | TerminalConfig;
+/** A configuration that connects to Slack. */
+export type SlackConfig = SocketConfig | HttpConfig;
+export type RunMode = Config['mode'];
 
 const LOG_LEVELS: readonly LogLevelName[] = ['debug', 'info', 'warn', 'error'];
 
@@ -74,23 +94,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   const host = parseHost(problems, read(env, 'HOST'));
   const logLevel = parseLogLevel(problems, read(env, 'LOG_LEVEL'));
   const slackApiUrl = parseApiUrl(problems, read(env, 'SLACK_API_URL'));
-  const corpusFolder = read(env, 'FAQBOT_CORPUS');
-  const corpusDir = corpusFolder === undefined ? DEFAULT_CORPUS_DIR : path.resolve(cwd, corpusFolder);
+  const corpusDir = resolveCorpusDir(env['FAQBOT_CORPUS'], cwd);
   checkCorpusDir(problems, corpusDir);
 
   if (problems.length > 0) throw new ConfigError(problems);
-  const mode: RunMode = botToken === undefined ? 'terminal' : appToken !== undefined ? 'socket' : 'http';
-  return Object.freeze({
-    mode,
-    ...(botToken !== undefined ? { botToken } : {}),
-    ...(appToken !== undefined ? { appToken } : {}),
-    ...(signingSecret !== undefined ? { signingSecret } : {}),
-    ...(slackApiUrl !== undefined ? { slackApiUrl } : {}),
-    port,
-    host,
-    corpusDir,
-    logLevel,
-  });
+  const common = { ...(slackApiUrl !== undefined ? { slackApiUrl } : {}), port, host, corpusDir, logLevel };
+  // The checks above leave three shapes: no bot token; bot + app token; bot token + signing secret.
+  if (botToken === undefined) return Object.freeze({ mode: 'terminal', ...common });
+  if (appToken !== undefined) {
+    return Object.freeze({ mode: 'socket', botToken, appToken, ...(signingSecret !== undefined ? { signingSecret } : {}), ...common });
+  }
+  return Object.freeze({ mode: 'http', botToken, signingSecret: signingSecret!, ...common });
 }
 
 function checkToken(problems: string[], name: string, value: string | undefined, prefix: string, what: string): void {
@@ -179,9 +193,7 @@ export function maskSecret(value: string): string {
 export function summarizeConfig(config: Config): Record<string, string | number> {
   return {
     mode: config.mode,
-    ...(config.botToken !== undefined ? { botToken: maskSecret(config.botToken) } : {}),
-    ...(config.appToken !== undefined ? { appToken: maskSecret(config.appToken) } : {}),
-    ...(config.signingSecret !== undefined ? { signingSecret: maskSecret(config.signingSecret) } : {}),
+    ...Object.fromEntries(Object.entries(credentials(config)).map(([name, value]) => [name, maskSecret(value)])),
     slackApiUrl: config.slackApiUrl ? withoutCredentials(config.slackApiUrl) : 'https://slack.com/api/ (default)',
     ...(config.mode === 'http' ? { host: config.host, port: config.port } : {}),
     corpusDir: config.corpusDir,
@@ -201,5 +213,17 @@ function withoutCredentials(href: string): string {
 /** Every secret value in the config, for the log redactor. */
 export function configSecrets(config: Config): string[] {
   const urlPassword = config.slackApiUrl ? decodeURIComponent(new URL(config.slackApiUrl).password) : '';
-  return [config.botToken, config.appToken, config.signingSecret, urlPassword || undefined].filter((s): s is string => s !== undefined);
+  return [...Object.values(credentials(config)), ...(urlPassword ? [urlPassword] : [])];
+}
+
+/** The Slack credentials a config carries, by name (none in terminal mode). */
+function credentials(config: Config): Partial<Record<'botToken' | 'appToken' | 'signingSecret', string>> {
+  switch (config.mode) {
+    case 'terminal':
+      return {};
+    case 'http':
+      return { botToken: config.botToken, signingSecret: config.signingSecret };
+    case 'socket':
+      return { botToken: config.botToken, appToken: config.appToken, ...(config.signingSecret !== undefined ? { signingSecret: config.signingSecret } : {}) };
+  }
 }

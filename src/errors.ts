@@ -3,10 +3,29 @@
  * that says what to do, and the underlying `cause` for logs. Expected outcomes (a question with no
  * match) are values, never errors.
  */
-export class FaqbotError extends Error {
-  readonly code: string;
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+/**
+ * Every code a FaqbotError carries, in one place (as Bolt's `ErrorCode`): programs and logs match
+ * on these, so each is stable once shipped.
+ */
+export type ErrorCode =
+  /** The environment does not describe a usable configuration (ConfigError). */
+  | 'config_invalid'
+  /** The corpus folder or an article in it cannot be read (CorpusError). */
+  | 'corpus_error'
+  /** faq.yml is malformed or cites text its article does not hold (FaqFileError). */
+  | 'faq_invalid'
+  /** `faqbot eval`: the question set cannot be read. */
+  | 'eval_unreadable'
+  /** `faqbot eval`: a line of the question set is not `{"q", "any", "kind"}`. */
+  | 'eval_invalid'
+  /** Start-up could not talk to Slack, or Slack refused the credentials (SlackStartupError). */
+  | 'slack_startup';
+
+export class FaqbotError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
@@ -38,5 +57,12 @@ export class ConfigError extends FaqbotError {
   constructor(problems: readonly string[]) {
     super('config_invalid', `Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.problems = problems;
+  }
+}
+
+/** Start-up could not talk to Slack, or Slack refused the credentials. */
+export class SlackStartupError extends FaqbotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('slack_startup', message, options);
   }
 }

@@ -6,11 +6,11 @@ import type { ArticleMeta } from './corpus/article-meta.ts';
 import { loadCorpus } from './corpus/load-corpus.ts';
 import type { Corpus } from './corpus/types.ts';
 import type { Engine } from './engine.ts';
-import { verifyFaq } from './faq/load-faq.ts';
+import { verifyFaq } from './faq/verify-faq.ts';
 import { readFaqFile } from './faq/read-faq-file.ts';
 import type { FaqEntry } from './faq/types.ts';
 import { FaqIndex } from './match/faq-index.ts';
-import { generateKeys, type GeneratedKey } from './faq/generate-faq.ts';
+import { generateKeys, type GeneratedKey } from './faq/generate-keys.ts';
 
 export const FAQ_FILE = 'faq.yml';
 const EXAMPLE_COUNT = 5;

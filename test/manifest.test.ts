@@ -9,7 +9,7 @@ import * as commands from '../src/slack/listeners/commands/index.ts';
 import * as events from '../src/slack/listeners/events/index.ts';
 import * as messages from '../src/slack/listeners/messages/index.ts';
 import type { ListenerDeps } from '../src/slack/listener-deps.ts';
-import { RecentKeys } from '../src/slack/dedupe.ts';
+import { RecentKeys } from '../src/slack/recent-keys.ts';
 import { TestLogger } from './helpers/test-logger.ts';
 
 const MANIFEST = path.resolve('manifest.yml');

@@ -2,7 +2,7 @@ import readline from 'node:readline';
 import type { Engine } from '../engine.ts';
 import { renderJson } from '../render/json.ts';
 import { renderText } from '../render/text.ts';
-import { writeLine, type CliIo } from './io.ts';
+import { writeLine, type CliIo } from './cli-io.ts';
 
 /**
  * `faqbot ask [--json] [QUESTION]`: answers QUESTION, or with none every line of standard input,

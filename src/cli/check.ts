@@ -1,5 +1,5 @@
 import { loadCuratedCorpus } from '../load-engine.ts';
-import { writeLine, type CliIo } from './io.ts';
+import { writeLine, type CliIo } from './cli-io.ts';
 
 /**
  * `faqbot check`: loads the corpus and faq.yml, verifying every citation verbatim (errors are

@@ -8,7 +8,7 @@ import { draftEntries } from '../faq/draft/draft-entries.ts';
 import { renderDraft } from '../faq/draft/render-draft.ts';
 import { readFaqFile } from '../faq/read-faq-file.ts';
 import { FAQ_FILE } from '../load-engine.ts';
-import { writeLine, type CliIo } from './io.ts';
+import { writeLine, type CliIo } from './cli-io.ts';
 
 /**
  * `faqbot draft FILE [--corpus DIR]`: writes proposed curated entries for one article to stdout as

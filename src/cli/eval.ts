@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import type { Answer } from '../answer/types.ts';
 import type { Engine } from '../engine.ts';
 import { FaqbotError } from '../errors.ts';
-import { writeLine, type CliIo } from './io.ts';
+import { writeLine, type CliIo } from './cli-io.ts';
 
 export interface EvalCase {
   readonly q: string;

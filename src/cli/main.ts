@@ -1,13 +1,12 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CORPUS_DIR } from '../default-corpus.ts';
+import { resolveCorpusDir } from '../resolve-corpus-dir.ts';
 import { FaqbotError } from '../errors.ts';
 import { loadEngine } from '../load-engine.ts';
 import { ask } from './ask.ts';
 import { check } from './check.ts';
 import { runEval } from './eval.ts';
 import { serve } from './serve.ts';
-import { writeLine, type CliIo } from './io.ts';
+import { writeLine, type CliIo } from './cli-io.ts';
 
 export const USAGE = `usage: faqbot <command> [options]
 
@@ -93,8 +92,7 @@ function parse<O extends Options>(args: string[], options: O) {
 }
 
 function corpusDir(flag: string | boolean | undefined, io: CliIo): string {
-  const folder = typeof flag === 'string' ? flag : io.env.FAQBOT_CORPUS;
-  return folder ? path.resolve(folder) : DEFAULT_CORPUS_DIR;
+  return resolveCorpusDir(typeof flag === 'string' ? flag : io.env.FAQBOT_CORPUS);
 }
 
 function usage(io: CliIo, problem: string): number {

@@ -6,7 +6,7 @@ import { loadConfig, SLACK_HINT } from '../config.ts';
 import { ConfigError } from '../errors.ts';
 import { loadEngine } from '../load-engine.ts';
 import { runSlackBot, type ReadyInfo } from '../runtime/run-slack-bot.ts';
-import type { SignalSource } from '../runtime/signals.ts';
+import type { SignalSource } from '../runtime/on-signals.ts';
 import { chat } from './chat.ts';
 
 export interface ServeIo {

@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/types.ts';
-import type { GeneratedKey } from '../faq/generate-faq.ts';
+import type { GeneratedKey } from '../faq/generate-keys.ts';
 import type { FaqEntry } from '../faq/types.ts';
 import { normalizeText, scanWords } from './normalize.ts';
 import { PassageIndex, type PassageDoc } from './passage-index.ts';

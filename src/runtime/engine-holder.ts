@@ -1,6 +1,6 @@
 import type { Engine } from '../engine.ts';
-import type { JsonLogger } from '../log.ts';
-import { describeError } from '../log.ts';
+import type { JsonLogger } from '../json-logger.ts';
+import { describeError } from '../describe-error.ts';
 
 export interface EngineHolderOptions {
   readonly corpusDir: string;

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HTTPReceiver, type App, type Logger, type Receiver } from '@slack/bolt';
-import { AckFirstScheduler } from './ack-first.ts';
+import { AckFirstScheduler } from './ack-first-scheduler.ts';
 import type { InFlight } from './in-flight.ts';
-import { dispatchEvents } from './event-dispatch.ts';
+import { dispatchEvents } from './dispatch-events.ts';
 
 /**
  * Largest request body accepted on /slack/events. Slack's own payloads are far smaller (an event is

@@ -1,4 +1,4 @@
-import type { JsonLogger } from '../log.ts';
+import type { JsonLogger } from '../json-logger.ts';
 
 export interface RateLimitFetchOptions {
   readonly logger: JsonLogger;

@@ -1,17 +1,19 @@
 import type { Writable } from 'node:stream';
-import type { Config } from '../config.ts';
+import type { SlackConfig } from '../config.ts';
+import { CorpusError, FaqFileError } from '../errors.ts';
 import { configSecrets, summarizeConfig } from '../config.ts';
 import type { Engine } from '../engine.ts';
-import { createJsonLogger, type JsonLogger } from '../log.ts';
+import { createJsonLogger, type JsonLogger } from '../json-logger.ts';
 import { createApp } from '../slack/create-app.ts';
 import { EngineHolder } from './engine-holder.ts';
-import { boundHeapGrowth } from './heap-policy.ts';
+import { boundHeapGrowth } from './bound-heap-growth.ts';
 import { RuntimeHttpReceiver } from './http-receiver.ts';
 import { InFlight } from './in-flight.ts';
-import { installProcessHandlers } from './process-handlers.ts';
+import { installProcessHandlers } from './install-process-handlers.ts';
 import { createRateLimitFetch } from './rate-limit-fetch.ts';
-import { onSignals, type Signal, type SignalSource } from './signals.ts';
-import { ANSWER_RETRY, describeStartupError, verifyBotToken } from './slack-api.ts';
+import { onSignals, type Signal, type SignalSource } from './on-signals.ts';
+import { ANSWER_RETRY } from './answer-retry.ts';
+import { describeStartupError, verifyBotToken } from './verify-bot-token.ts';
 import { RuntimeSocketReceiver } from './socket-receiver.ts';
 import { watchCorpus } from './watch-corpus.ts';
 
@@ -40,7 +42,7 @@ type StopReason = Signal | 'fatal';
  * corpus, rejected token, port in use) print one clear line to stderr and resolve 1. Logs go to
  * stdout as JSON lines, with every secret redacted.
  */
-export async function runSlackBot(config: Config, io: SlackBotIo): Promise<number> {
+export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<number> {
   const signals = io.signals ?? process;
   boundHeapGrowth();
   const logger = createJsonLogger({ stream: io.stdout, level: config.logLevel, secrets: configSecrets(config) });
@@ -59,8 +61,8 @@ export async function runSlackBot(config: Config, io: SlackBotIo): Promise<numbe
   let ready = false;
   const receiver =
     config.mode === 'socket'
-      ? new RuntimeSocketReceiver({ appToken: config.appToken ?? '', logger, inFlight, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) })
-      : new RuntimeHttpReceiver({ signingSecret: config.signingSecret ?? '', logger, inFlight, isReady: () => ready, host: config.host });
+      ? new RuntimeSocketReceiver({ appToken: config.appToken, logger, inFlight, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) })
+      : new RuntimeHttpReceiver({ signingSecret: config.signingSecret, logger, inFlight, isReady: () => ready, host: config.host });
 
   let port: number | undefined;
   try {
@@ -71,7 +73,7 @@ export async function runSlackBot(config: Config, io: SlackBotIo): Promise<numbe
     }
     const [engine, identity] = await Promise.all([
       engines.loadInitial(),
-      verifyBotToken(config.botToken ?? '', config.slackApiUrl, logger),
+      verifyBotToken(config.botToken, config.slackApiUrl, logger),
     ]);
     logger.log('info', 'Index built', { articles: engine.articles.length, corpusDir: config.corpusDir });
     createApp({
@@ -148,13 +150,13 @@ function stopSignal(): { request(reason: StopReason): void; first: Promise<StopR
   };
 }
 
-function startupMessage(error: unknown, config: Config, port: number): string {
+function startupMessage(error: unknown, config: SlackConfig, port: number): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') return `port ${port} is already in use: stop the other server or set PORT to a free port.`;
   if (code === 'EACCES' && config.mode === 'http') return `not allowed to listen on port ${port}: use a port above 1023.`;
   if (code === 'EADDRNOTAVAIL') return `cannot listen on HOST ${config.host}: it is not an address of this machine (unset HOST to listen on every interface).`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot listen on HOST ${config.host}: the name does not resolve to an address of this machine.`;
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 'corpus_error' || code === 'faq_invalid') return `cannot load the corpus: ${message}`;
+  if (error instanceof CorpusError || error instanceof FaqFileError) return `cannot load the corpus: ${message}`;
   return message;
 }

@@ -1,7 +1,7 @@
 import { SocketModeReceiver, type App, type Logger } from '@slack/bolt';
-import { AckFirstScheduler } from './ack-first.ts';
+import { AckFirstScheduler } from './ack-first-scheduler.ts';
 import type { InFlight } from './in-flight.ts';
-import { dispatchEvents } from './event-dispatch.ts';
+import { dispatchEvents } from './dispatch-events.ts';
 
 export interface RuntimeSocketReceiverOptions {
   readonly appToken: string;

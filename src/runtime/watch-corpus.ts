@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { JsonLogger } from '../log.ts';
+import type { JsonLogger } from '../json-logger.ts';
 
 /** Editors save in bursts (temp file, rename, chmod): wait for the folder to be quiet this long. */
 export const CORPUS_DEBOUNCE_MS = 300;

@@ -1,8 +1,7 @@
 import { App, LogLevel, type AppOptions, type Logger, type Receiver, type webApi } from '@slack/bolt';
-import type { Config } from '../config.ts';
+import type { LogLevelName, SlackConfig } from '../config.ts';
 import type { Engine } from '../engine.ts';
-import { FaqbotError } from '../errors.ts';
-import { RecentKeys } from './dedupe.ts';
+import { RecentKeys } from './recent-keys.ts';
 import { createErrorHandler } from './error-handler.ts';
 import type { ListenerDeps } from './listener-deps.ts';
 import { register as registerActions } from './listeners/actions/index.ts';
@@ -11,8 +10,8 @@ import { register as registerEvents } from './listeners/events/index.ts';
 import { register as registerMessages } from './listeners/messages/index.ts';
 
 export interface SlackAppOptions {
-  /** botToken, appToken, signingSecret, slackApiUrl and mode are read. */
-  config: Config;
+  /** The bot token, the mode's own credential (app token or signing secret), slackApiUrl, logLevel. */
+  config: SlackConfig;
   /** Called per request, so a reloaded index takes effect without a restart. */
   getEngine: () => Engine;
   /** Bolt's Logger interface; default Bolt's ConsoleLogger at `config.logLevel`. */
@@ -34,7 +33,7 @@ export interface SlackAppOptions {
   fetch?: webApi.FetchFunction;
 }
 
-const LOG_LEVELS: Record<Config['logLevel'], LogLevel> = {
+const LOG_LEVELS: Record<LogLevelName, LogLevel> = {
   debug: LogLevel.DEBUG,
   info: LogLevel.INFO,
   warn: LogLevel.WARN,
@@ -54,9 +53,6 @@ const LOG_LEVELS: Record<Config['logLevel'], LogLevel> = {
  */
 export function createApp(options: SlackAppOptions): App {
   const { config } = options;
-  if (!config.botToken) {
-    throw new FaqbotError('slack_not_configured', 'SLACK_BOT_TOKEN is not set: Slack needs it (xoxb-…) to post answers.');
-  }
   const clientOptions: webApi.WebClientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
@@ -96,7 +92,6 @@ function receiverOptions(options: SlackAppOptions): Partial<AppOptions> {
   if (options.receiver) return { receiver: options.receiver };
   const { config } = options;
   if (config.mode === 'socket') {
-    if (!config.appToken) throw new FaqbotError('slack_not_configured', 'Socket Mode needs SLACK_APP_TOKEN (xapp-…).');
     return {
       socketMode: true,
       appToken: config.appToken,
@@ -106,6 +101,5 @@ function receiverOptions(options: SlackAppOptions): Partial<AppOptions> {
       installerOptions: { clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {} },
     };
   }
-  if (!config.signingSecret) throw new FaqbotError('slack_not_configured', 'HTTP mode needs SLACK_SIGNING_SECRET to verify requests from Slack.');
   return { signingSecret: config.signingSecret };
 }

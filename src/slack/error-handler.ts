@@ -1,6 +1,7 @@
 import type { Logger, webApi } from '@slack/bolt';
-import { renderNotice } from '../render/blocks.ts';
-import { describeError, isSlackCallError, platformError } from './slack-errors.ts';
+import { renderNotice } from './blocks/render-help.ts';
+import { describeError } from '../describe-error.ts';
+import { isSlackCallError, platformError } from './slack-errors.ts';
 
 const APOLOGY_TIMEOUT_MS = 5_000;
 const APOLOGY = 'Sorry, something went wrong while answering that. Please try again in a moment.';

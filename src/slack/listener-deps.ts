@@ -1,6 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import type { Engine } from '../engine.ts';
-import type { RecentKeys } from './dedupe.ts';
+import type { RecentKeys } from './recent-keys.ts';
 
 /** What every listener gets, passed in rather than imported, so tests hand in their own. */
 export interface ListenerDeps {

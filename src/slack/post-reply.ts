@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { SlackMessage } from '../render/blocks.ts';
+import type { SlackMessage } from './blocks/block-kit.ts';
 
 /** Where a reply goes: a channel or DM, and the thread in it if any. */
 export interface ReplyTarget {

@@ -41,27 +41,3 @@ export function isSlackCallError(error: unknown): boolean {
   const code = (error as SlackishError | null)?.code;
   return typeof code === 'string' && (code.startsWith('slack_webapi_') || code === 'slack_bolt_respond_error');
 }
-
-/** A one-line description for logs: code, Slack's error string or HTTP status, message. */
-export function describeError(error: unknown): { code: string; detail: string } {
-  const e = error as SlackishError | null;
-  const code = typeof e?.code === 'string' ? e.code : error instanceof Error ? error.name : 'unknown';
-  const detail =
-    platformError(error) ??
-    requestFailure(error) ??
-    (typeof e?.statusCode === 'number' ? `HTTP ${e.statusCode}` : typeof e?.message === 'string' ? e.message : String(error));
-  return { code, detail };
-}
-
-/**
- * What went wrong under a web-api request error, which says only "A request error occurred: fetch
- * failed": the network error's code, e.g. `fetch failed: ECONNREFUSED`, or a timeout's name.
- */
-function requestFailure(error: unknown): string | null {
-  if ((error as SlackishError | null)?.code !== 'slack_webapi_request_error') return null;
-  const original = (error as { original?: { message?: unknown; name?: unknown; cause?: { code?: unknown; message?: unknown } } }).original;
-  if (original === undefined) return null;
-  const reason = original.cause?.code ?? original.cause?.message;
-  const message = typeof original.message === 'string' ? original.message : String(original.name);
-  return typeof reason === 'string' && reason !== '' ? `${message}: ${reason}` : message;
-}

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { App } from '@slack/bolt';
 import nock from 'nock';
 import { afterEach, beforeAll, beforeEach } from 'vitest';
-import type { Config } from '../../src/config.ts';
+import type { HttpConfig } from '../../src/config.ts';
 import type { Engine } from '../../src/engine.ts';
 import { loadEngine } from '../../src/load-engine.ts';
 import { createApp } from '../../src/slack/create-app.ts';
@@ -14,7 +14,7 @@ import { TestLogger } from './test-logger.ts';
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
 /** A Config as loadConfig would give for HTTP mode against the stub API. */
-export function testConfig(overrides: Partial<Config> = {}): Config {
+export function testConfig(overrides: Partial<Omit<HttpConfig, 'mode'>> = {}): HttpConfig {
   return {
     mode: 'http',
     botToken: 'xoxb-test-token',

@@ -12,7 +12,7 @@ import type { Answer, AnswerStatus } from '../../src/answer/types.ts';
 import type { Engine } from '../../src/engine.ts';
 import { loadEngine } from '../../src/load-engine.ts';
 import { normalizeText, termsOf } from '../../src/match/normalize.ts';
-import { renderAnswer, type AnswerRenderOptions } from '../../src/render/blocks.ts';
+import { renderAnswer, type AnswerRenderOptions } from '../../src/slack/blocks/render-answer.ts';
 import { renderText } from '../../src/render/text.ts';
 import { hostileText, userId } from './arbitraries.ts';
 import { messageProblems } from './block-kit-rules.ts';

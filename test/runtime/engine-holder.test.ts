@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine.ts';
 import { CorpusError } from '../../src/errors.ts';
-import { createJsonLogger } from '../../src/log.ts';
+import { createJsonLogger } from '../../src/json-logger.ts';
 import { EngineHolder } from '../../src/runtime/engine-holder.ts';
 import { Capture } from './helpers/capture.ts';
 

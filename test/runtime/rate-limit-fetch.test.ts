@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createJsonLogger } from '../../src/log.ts';
+import { createJsonLogger } from '../../src/json-logger.ts';
 import { createRateLimitFetch } from '../../src/runtime/rate-limit-fetch.ts';
 import { Capture } from './helpers/capture.ts';
 import { FakeSlackApi } from './helpers/fake-slack-api.ts';

@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { ANSWER_RETRY } from '../../src/runtime/slack-api.ts';
+import { ANSWER_RETRY } from '../../src/runtime/answer-retry.ts';
 import { useCleanups } from '../helpers/cleanups.ts';
 import { settle, waitFor } from '../helpers/wait-for.ts';
 import { FakeSlackApi, type ApiHandler } from './helpers/fake-slack-api.ts';

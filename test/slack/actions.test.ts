@@ -133,7 +133,7 @@ describe('feedback', () => {
 
 describe('the feedback line with the JSON logger faqbot runs with', () => {
   it('is exactly one JSON line carrying question, entry, verdict and user', async () => {
-    const { createJsonLogger } = await import('../../src/log.ts');
+    const { createJsonLogger } = await import('../../src/json-logger.ts');
     const { createApp } = await import('../../src/slack/create-app.ts');
     const { testConfig } = await import('../helpers/http-test-app.ts');
     const stream = new PassThrough();

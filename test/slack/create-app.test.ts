@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { FaqbotError } from '../../src/errors.ts';
 import { createApp } from '../../src/slack/create-app.ts';
 import { loadEngine } from '../../src/load-engine.ts';
 import { testConfig } from '../helpers/http-test-app.ts';
@@ -16,16 +15,5 @@ describe('createApp', () => {
     const app = createApp({ ...base, logger, config: testConfig({ slackApiUrl: 'http://127.0.0.1:9/api/' }) });
     expect(app).toBeDefined();
     expect(logger.find('error', /./)).toEqual([]);
-  });
-
-  const { botToken: _token, ...noToken } = testConfig();
-  const { signingSecret: _secret, ...noSecret } = testConfig();
-  it.each([
-    ['no bot token', noToken, /SLACK_BOT_TOKEN/],
-    ['HTTP mode without a signing secret', noSecret, /SLACK_SIGNING_SECRET/],
-    ['Socket Mode without an app token', testConfig({ mode: 'socket' }), /SLACK_APP_TOKEN/],
-  ])('refuses %s with a FaqbotError that says what to set', (_name, config, message) => {
-    expect(() => createApp({ ...base, config })).toThrow(FaqbotError);
-    expect(() => createApp({ ...base, config })).toThrow(message);
   });
 });

@@ -97,7 +97,7 @@ async function startSocketApp(options: Pick<SlackAppOptions, 'fetch'> = {}): Pro
   slack = new LocalSlack();
   await slack.start();
   app = createApp({
-    config: testConfig({ mode: 'socket', appToken: APP_TOKEN, slackApiUrl: slack.apiUrl }),
+    config: { ...testConfig({ slackApiUrl: slack.apiUrl }), mode: 'socket', appToken: APP_TOKEN },
     getEngine: () => engine,
     logger: new TestLogger(),
     botId: BOT_ID,

@@ -1,9 +1,10 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { renderAnswer, renderNotice } from '../../../render/blocks.ts';
-import { decodeAnswerRef } from '../../action-values.ts';
+import { renderAnswer } from '../../blocks/render-answer.ts';
+import { renderNotice } from '../../blocks/render-help.ts';
+import { decodeAnswerRef } from '../../blocks/action-values.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
 import { postReply } from '../../post-reply.ts';
-import { buttonPlace } from './button-context.ts';
+import { buttonPlace } from './button-place.ts';
 
 const GONE = "Sorry, I can't find that answer any more (the FAQ may have changed). Please ask again.";
 

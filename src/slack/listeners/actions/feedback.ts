@@ -1,8 +1,9 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { acknowledgeFeedback, renderAnswer, renderNotice, type Verdict } from '../../../render/blocks.ts';
-import { ACTION_IDS, decodeAnswerRef } from '../../action-values.ts';
+import { acknowledgeFeedback, renderAnswer, type Verdict } from '../../blocks/render-answer.ts';
+import { renderNotice } from '../../blocks/render-help.ts';
+import { ACTION_IDS, decodeAnswerRef } from '../../blocks/action-values.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
-import { buttonPlace } from './button-context.ts';
+import { buttonPlace } from './button-place.ts';
 
 /**
  * Helpful / Not helpful: logs one structured line (what was asked, which entry answered, the
@@ -16,7 +17,7 @@ export function onFeedback(deps: ListenerDeps) {
     const place = buttonPlace(body);
     const user = body.user.id;
     // Logged first: the verdict is the point, even if updating the message fails. Message plus a
-    // fields object: a JSON logger (src/log.ts) writes it as one line with those fields.
+    // fields object: a JSON logger (src/json-logger.ts) writes it as one line with those fields.
     deps.logger.info('faq_feedback', {
       event: 'faq_feedback',
       verdict,

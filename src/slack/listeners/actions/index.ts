@@ -1,11 +1,11 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { ACTION_IDS, CHOOSE_ACTION, FEEDBACK_ACTION } from '../../action-values.ts';
+import { ACTION_IDS, CHOOSE_ACTION, FEEDBACK_ACTION } from '../../blocks/action-values.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
 import { onChooseAnswer } from './choose-answer.ts';
 import { onFeedback } from './feedback.ts';
 import { onShareAnswer } from './share-answer.ts';
 
-/** The buttons handled here (action ids or patterns), the ones `render/blocks.ts` draws. */
+/** The buttons handled here (action ids or patterns), the ones `blocks/render-answer.ts` draws. */
 export const actionIds = [ACTION_IDS.share, CHOOSE_ACTION, FEEDBACK_ACTION] as const;
 
 export function register(app: App, deps: ListenerDeps): void {

@@ -1,10 +1,12 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { renderAnswer, renderNotice, type SlackMessage } from '../../../render/blocks.ts';
-import { decodeAnswerRef } from '../../action-values.ts';
+import { renderAnswer } from '../../blocks/render-answer.ts';
+import { renderNotice } from '../../blocks/render-help.ts';
+import type { SlackMessage } from '../../blocks/block-kit.ts';
+import { decodeAnswerRef } from '../../blocks/action-values.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
 import { postReply } from '../../post-reply.ts';
 import { platformError } from '../../slack-errors.ts';
-import { buttonPlace } from './button-context.ts';
+import { buttonPlace } from './button-place.ts';
 
 /** Errors meaning "the bot may not post here": the response_url can still post visibly. */
 const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found']);

@@ -1,8 +1,10 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { renderAnswer, renderUsage, type SlackMessage } from '../../../render/blocks.ts';
+import { renderAnswer } from '../../blocks/render-answer.ts';
+import { renderUsage } from '../../blocks/render-help.ts';
+import type { SlackMessage } from '../../blocks/block-kit.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
 import { questionText } from '../../question-text.ts';
-import { describeError } from '../../slack-errors.ts';
+import { describeError } from '../../../describe-error.ts';
 
 /** `/faq`, `/faq help` (and `/faq ?`) show usage; anything else is a question. */
 const HELP = /^(?:help|\?)$/i;

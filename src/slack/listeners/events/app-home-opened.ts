@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { renderHome } from '../../../render/blocks.ts';
+import { renderHome } from '../../blocks/render-help.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
 
 /** Publishes the Home tab (articles, example questions, how to ask) each time someone opens it. */

@@ -1,9 +1,10 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { renderAnswer, renderHowTo } from '../../../render/blocks.ts';
+import { renderAnswer } from '../../blocks/render-answer.ts';
+import { renderHowTo } from '../../blocks/render-help.ts';
 import { answerOnce } from '../../answer-once.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
 import { postReply } from '../../post-reply.ts';
-import { isNewHumanMessage } from '../../human-message.ts';
+import { isNewHumanMessage } from '../../is-new-human-message.ts';
 import { questionText } from '../../question-text.ts';
 
 /** The fields of a `message` event this listener reads; every subtype has a different shape. */

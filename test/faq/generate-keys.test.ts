@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArticle } from '../../src/corpus/load-corpus.ts';
-import { generateKeys } from '../../src/faq/generate-faq.ts';
+import { generateKeys } from '../../src/faq/generate-keys.ts';
 import { loadEngine } from '../../src/load-engine.ts';
 
 const article003 = parseArticle('003.txt', fs.readFileSync('seeds/003_964dbca33fe16450.txt', 'utf8'), { source: '003.txt', bodyEndsBefore: 'Featured' });

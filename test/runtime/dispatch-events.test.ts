@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { createJsonLogger } from '../../src/log.ts';
-import { AckFirstScheduler } from '../../src/runtime/ack-first.ts';
-import { dispatchEvents } from '../../src/runtime/event-dispatch.ts';
+import { createJsonLogger } from '../../src/json-logger.ts';
+import { AckFirstScheduler } from '../../src/runtime/ack-first-scheduler.ts';
+import { dispatchEvents } from '../../src/runtime/dispatch-events.ts';
 import { InFlight } from '../../src/runtime/in-flight.ts';
 import { Capture } from './helpers/capture.ts';
 

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { LogLevel, type Logger } from '@slack/bolt';
 import type { LogLevelName } from './config.ts';
+import { describeError } from './describe-error.ts';
 
 const SEVERITY: Record<LogLevelName, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -113,17 +114,6 @@ function describeArgs(args: readonly unknown[]): Record<string, unknown> {
     }
   }
   return { msg: words.join(' '), ...out };
-}
-
-export function describeError(error: Error): Record<string, unknown> {
-  const code = (error as { code?: unknown }).code;
-  const data = (error as { data?: { error?: unknown } }).data;
-  return {
-    name: error.name,
-    message: error.message,
-    ...(code !== undefined ? { code } : {}),
-    ...(typeof data?.error === 'string' ? { slackError: data.error } : {}),
-  };
 }
 
 function safeString(value: unknown): string {

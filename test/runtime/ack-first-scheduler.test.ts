@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AckFirstScheduler } from '../../src/runtime/ack-first.ts';
+import { AckFirstScheduler } from '../../src/runtime/ack-first-scheduler.ts';
 
 afterEach(() => {
   vi.useRealTimers();

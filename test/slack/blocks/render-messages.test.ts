@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Answer, Citation } from '../../src/answer/types.ts';
-import { acknowledgeFeedback, renderAnswer, renderHome, renderHowTo, renderNotice, renderUsage, type SlackMessage } from '../../src/render/blocks.ts';
-import { decodeAnswerRef } from '../../src/slack/action-values.ts';
-import { blockText, buttons, quotedMrkdwn } from '../helpers/blocks.ts';
+import type { Answer, Citation } from '../../../src/answer/types.ts';
+import { acknowledgeFeedback, renderAnswer } from '../../../src/slack/blocks/render-answer.ts';
+import { renderHome, renderHowTo, renderNotice, renderUsage } from '../../../src/slack/blocks/render-help.ts';
+import type { SlackMessage } from '../../../src/slack/blocks/block-kit.ts';
+import { decodeAnswerRef } from '../../../src/slack/blocks/action-values.ts';
+import { blockText, buttons, quotedMrkdwn } from '../../helpers/blocks.ts';
 
 const citation = (over: Partial<Citation> = {}): Citation => ({
   source: '003.txt',

@@ -1,4 +1,4 @@
-import type { JsonLogger } from '../log.ts';
+import type { JsonLogger } from '../json-logger.ts';
 
 /**
  * Last-resort handlers: an unhandled rejection is logged (with what it was) and the bot keeps

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { button, cleanText, escapeMrkdwn, safeUrl, section, truncate, truncateMrkdwn } from '../../src/slack/block-kit.ts';
+import { button, cleanText, escapeMrkdwn, safeUrl, section, truncate, truncateMrkdwn } from '../../../src/slack/blocks/block-kit.ts';
 
 describe('escapeMrkdwn', () => {
   it('escapes the three markup characters, & first', () => {

@@ -1,5 +1,5 @@
 import type { App, Logger } from '@slack/bolt';
-import type { AckFirstScheduler } from './ack-first.ts';
+import type { AckFirstScheduler } from './ack-first-scheduler.ts';
 import type { InFlight } from './in-flight.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAnswerRef, encodeAnswerRef } from '../../src/slack/action-values.ts';
+import { decodeAnswerRef, encodeAnswerRef } from '../../../src/slack/blocks/action-values.ts';
 
 describe('button values', () => {
   it('round-trip an entry id and a question', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecentKeys } from '../../src/slack/dedupe.ts';
+import { RecentKeys } from '../../src/slack/recent-keys.ts';
 
 /** A clock the test moves by hand. */
 function manualClock(start = 1_000_000) {

@@ -1,5 +1,5 @@
 /**
- * Renders answers, help and App Home as Slack Block Kit. Pure functions of their inputs: what the
+ * Renders an answer as Slack Block Kit. Pure functions of their inputs: what the
  * engine said in, `{ text, blocks }` out, always with a plain `text` fallback, always within Block
  * Kit's limits, and with every piece of article or user text escaped before it enters mrkdwn.
  *
@@ -12,10 +12,8 @@
  * [Helpful] [Not helpful]
  * ```
  */
-import type { types } from '@slack/bolt';
-import type { Answer, Citation } from '../answer/types.ts';
-import type { Engine } from '../engine.ts';
-import { ACTION_IDS, BLOCK_IDS, encodeAnswerRef } from '../slack/action-values.ts';
+import type { Answer, Citation } from '../../answer/types.ts';
+import { ACTION_IDS, BLOCK_IDS, encodeAnswerRef } from './action-values.ts';
 import {
   LIMITS,
   actions,
@@ -23,26 +21,18 @@ import {
   capBlocks,
   cleanText,
   context,
-  divider,
   escapeMrkdwn,
-  header,
+  fallbackText,
   safeUrl,
   section,
   truncate,
   truncateMrkdwn,
+  userMention,
   type KnownBlock,
-} from '../slack/block-kit.ts';
-
-/** A message as Slack's chat.postMessage, chat.update and response_url take it. */
-export interface SlackMessage {
-  readonly text: string;
-  readonly blocks: KnownBlock[];
-}
+  type SlackMessage,
+} from './block-kit.ts';
 
 export type Verdict = 'helpful' | 'not_helpful';
-
-/** What help texts and App Home need from the engine. */
-export type HelpSource = Pick<Engine, 'articles' | 'examples'>;
 
 export interface AnswerRenderOptions {
   /** A private `/faq` answer: shows the question back and offers "Share in channel". */
@@ -59,13 +49,13 @@ export interface AnswerRenderOptions {
 const MAX_CITATIONS = 5;
 /** Most "did you mean" / example buttons. */
 const MAX_CHOICES = 5;
-/** Article titles are cut to this in attributions and lists. */
+/** Article titles are cut to this in attributions. */
 const MAX_TITLE = 200;
 
 export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}): SlackMessage {
   const question = cleanText(answer.question).replace(/\s+/g, ' ').trim();
   const lead: KnownBlock[] = [];
-  if (options.askedBy) lead.push(context(`${mention(options.askedBy)} asked: *${escapeMrkdwn(truncate(question, 500))}*`));
+  if (options.askedBy) lead.push(context(`${userMention(options.askedBy)} asked: *${escapeMrkdwn(truncate(question, 500))}*`));
   else if (options.private && question) lead.push(context(`You asked: *${escapeMrkdwn(truncate(question, 500))}*`));
 
   const body = renderBody(answer, question, options.examples ?? []);
@@ -76,7 +66,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   tail.push(options.feedback ? feedbackThanks(options.feedback.verdict, options.feedback.user) : feedbackButtons(answer, question));
 
   const blocks = capBlocks([...lead, ...body.blocks, ...tail], LIMITS.messageBlocks, tail.length);
-  return { text: fallback(body.text), blocks };
+  return { text: fallbackText(body.text), blocks };
 }
 
 function renderBody(answer: Answer, question: string, examples: readonly string[]): SlackMessage {
@@ -154,7 +144,7 @@ function feedbackButtons(answer: Answer, question: string): KnownBlock {
 
 function feedbackThanks(verdict: Verdict, user: string): KnownBlock {
   const said = verdict === 'helpful' ? 'helpful' : 'not helpful';
-  return context(`Thanks for the feedback, ${mention(user)}: marked as ${said}.`, BLOCK_IDS.feedback);
+  return context(`Thanks for the feedback, ${userMention(user)}: marked as ${said}.`, BLOCK_IDS.feedback);
 }
 
 /**
@@ -168,89 +158,3 @@ export function acknowledgeFeedback(blocks: readonly unknown[], verdict: Verdict
   return capBlocks(out, LIMITS.messageBlocks);
 }
 
-/** `/faq` with nothing or `help`: how to use it, and what to ask. */
-export function renderUsage(source: HelpSource, botUserId?: string): SlackMessage {
-  const how = [
-    '*Ask me about the articles I know.*',
-    '• `/faq &lt;question&gt;`: I answer privately here, and you can share the answer in the channel.',
-    '• `/faq help`: this message.',
-    `• Mention ${botUserId ? mention(botUserId) : 'me'} in a channel (I answer in the thread), or send me a direct message.`,
-  ].join('\n');
-  return {
-    text: fallback(`Ask me about the articles I know: /faq <question>. For example: ${source.examples.slice(0, 3).map((q) => `/faq ${q}`).join(' / ')}`),
-    blocks: capBlocks([section(how), ...examplesBlocks(source, (q) => `/faq ${q}`), ...articlesBlocks(source)], LIMITS.messageBlocks),
-  };
-}
-
-/** An empty mention or an empty direct message: a short how-to. */
-export function renderHowTo(source: HelpSource, where: 'mention' | 'dm', botUserId?: string): SlackMessage {
-  const me = botUserId ? mention(botUserId) : '@faqbot';
-  const how =
-    where === 'mention'
-      ? `Hi! Ask me a question right after the mention, like \`${me} ${escapeMrkdwn(source.examples[0] ?? 'What is this about?')}\`, and I'll answer in the thread with quotes from the articles.`
-      : "Hi! Ask me a question about the articles I know, in your own words, and I'll answer with quotes from them.";
-  return {
-    text: where === 'mention' ? 'Ask me a question right after the mention.' : 'Ask me a question about the articles I know.',
-    blocks: capBlocks([section(how), ...examplesBlocks(source, (q) => q)], LIMITS.messageBlocks),
-  };
-}
-
-/** A short plain notice (an apology, an answer that is gone): our words, escaped all the same. */
-export function renderNotice(text: string): SlackMessage {
-  return { text: fallback(text), blocks: [section(escapeMrkdwn(text))] };
-}
-
-/** App Home: what the bot knows, example questions, how to ask. */
-export function renderHome(source: HelpSource, botUserId?: string): types.HomeView {
-  const me = botUserId ? mention(botUserId) : '@faqbot';
-  const how = [
-    '*How to ask*',
-    `• Mention ${me} in a channel with your question: I answer in the thread.`,
-    '• Send me a direct message in the *Messages* tab.',
-    '• Type `/faq &lt;question&gt;` anywhere: only you see the answer, and you can share it.',
-    'Every answer quotes the articles word for word, with the article and paragraph it comes from.',
-  ].join('\n');
-  const blocks = [
-    header('faqbot'),
-    section('I answer questions about a set of news articles, quoting them as my sources.'),
-    section(how),
-    divider(),
-    ...articlesBlocks(source, 60),
-    divider(),
-    ...examplesBlocks(source, (q) => q, 8),
-  ];
-  return { type: 'home', blocks: capBlocks(blocks, LIMITS.homeBlocks) };
-}
-
-function examplesBlocks(source: HelpSource, format: (q: string) => string, max = 3): KnownBlock[] {
-  const examples = source.examples.slice(0, max);
-  if (examples.length === 0) return [];
-  return [section(`*Try asking*\n${examples.map((q) => `• ${escapeMrkdwn(format(cleanText(q).replace(/\s+/g, ' ')))}`).join('\n')}`)];
-}
-
-/** The article titles, a few sections of bullet lines (each section within 3,000 characters). */
-function articlesBlocks(source: HelpSource, max = 10): KnownBlock[] {
-  if (source.articles.length === 0) return [];
-  const lines = source.articles.slice(0, max).map((a) => `• ${truncateMrkdwn(escapeMrkdwn(a.title.replace(/\s+/g, ' ')), MAX_TITLE)}`);
-  if (source.articles.length > max) lines.push(`…and ${source.articles.length - max} more.`);
-  const chunks: string[] = [`*Articles I know (${source.articles.length})*`];
-  for (const line of lines) {
-    const last = chunks.length - 1;
-    if ((chunks[last] ?? '').length + 1 + line.length <= LIMITS.sectionText) chunks[last] = `${chunks[last]}\n${line}`;
-    else chunks.push(line);
-  }
-  return chunks.map((c) => section(c));
-}
-
-/** A user mention if `id` looks like a Slack user id; anything else is shown escaped. */
-function mention(id: string): string {
-  return /^[UW][A-Z0-9]{1,40}$/.test(id) ? `<@${id}>` : escapeMrkdwn(id);
-}
-
-/**
- * The plain `text` of a message: shown in notifications and where blocks cannot be. Slack still
- * parses it for `<!channel>` and mentions, so it is escaped too.
- */
-function fallback(text: string): string {
-  return truncateMrkdwn(escapeMrkdwn(text.replace(/[ \t]+/g, ' ').trim()) || '…', LIMITS.fallbackText);
-}

@@ -1,7 +1,7 @@
 import { LogLevel } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { createJsonLogger, createRedactor } from '../../src/log.ts';
-import { Capture } from './helpers/capture.ts';
+import { createJsonLogger, createRedactor } from '../src/json-logger.ts';
+import { Capture } from './runtime/helpers/capture.ts';
 
 const BOT = 'xoxb-123-456-leakybot';
 const SIGNING = 'a1b2c3d4e5f6signingleak';
@@ -28,7 +28,7 @@ describe('createJsonLogger', () => {
         level: 'error',
         name: 'bolt',
         msg: 'boom',
-        error: { name: 'Error', message: 'an API error occurred: not_in_channel', code: 'slack_webapi_platform_error', slackError: 'not_in_channel' },
+        error: { name: 'Error', message: 'an API error occurred: not_in_channel', code: 'slack_webapi_platform_error', detail: 'not_in_channel', slackError: 'not_in_channel' },
       },
     ]);
   });

@@ -8,6 +8,12 @@ import type { types } from '@slack/bolt';
 export type KnownBlock = types.KnownBlock;
 export type Button = types.Button;
 
+/** A message as Slack's chat.postMessage, chat.update and response_url take it. */
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
 /** Slack's documented limits (https://docs.slack.dev/reference/block-kit). */
 export const LIMITS = {
   messageBlocks: 50,
@@ -131,4 +137,17 @@ export function capBlocks(blocks: readonly KnownBlock[], max: number, keepTail =
 export function safeUrl(url: string | undefined): string | null {
   if (!url || url.length > 1000 || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
   return url.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C');
+}
+
+/** A user mention if `id` looks like a Slack user id; anything else is shown escaped. */
+export function userMention(id: string): string {
+  return /^[UW][A-Z0-9]{1,40}$/.test(id) ? `<@${id}>` : escapeMrkdwn(id);
+}
+
+/**
+ * The plain `text` of a message: shown in notifications and where blocks cannot be. Slack still
+ * parses it for `<!channel>` and mentions, so it is escaped too.
+ */
+export function fallbackText(text: string): string {
+  return truncateMrkdwn(escapeMrkdwn(text.replace(/[ \t]+/g, ' ').trim()) || '…', LIMITS.fallbackText);
 }

@@ -1,25 +1,8 @@
 import { webApi, type Logger } from '@slack/bolt';
-import { FaqbotError } from '../errors.ts';
-
-/**
- * Retries for every Web API call the bot makes while answering. 5xx answers and network errors are
- * retried 4 times, 0.25 s → 4 s apart (about 8 s in all, inside the 10 s shutdown grace period),
- * then the error reaches the app's error handler and is logged. Web-api's default (10 retries over
- * about 30 minutes) would keep an answer in flight long after anyone waits for it. Platform errors
- * (`not_in_channel`, `channel_not_found`, `is_archived`, `msg_too_long`, …) are never retried:
- * web-api raises them after the HTTP exchange succeeds, outside its retry loop.
- */
-export const ANSWER_RETRY: webApi.RetryOptions = { retries: 4, factor: 2, minTimeout: 250, maxTimeout: 4_000, randomize: true };
+import { SlackStartupError } from '../errors.ts';
 
 /** At start-up a person is watching: fail within a couple of seconds rather than retry for long. */
 export const STARTUP_RETRY: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1_000 };
-
-/** Start-up could not talk to Slack, or Slack refused the credentials. */
-export class SlackStartupError extends FaqbotError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('slack_startup', message, options);
-  }
-}
 
 export interface BotIdentity {
   /** Both or neither: with both, Bolt makes no auth.test call of its own. */
