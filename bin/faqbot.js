@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The `faqbot` command. Runs the TypeScript sources through tsx's loader so that what runs is
-// always what is in src/ (no stale build output), then hands over to the CLI entry point.
-import { register } from 'tsx/esm/api';
+// The `faqbot` command: the compiled CLI in dist/ (`npm install` and `npm run build` make it). A
+// dist/ older than src/ is rebuilt first, never run as it is.
+import { ensureFreshBuild } from './fresh-build.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+ensureFreshBuild();
+const { main } = await import('../dist/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));

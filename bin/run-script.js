@@ -10,5 +10,5 @@ if (!script) {
   console.error('usage: run-script.js SCRIPT.ts [ARGS...]');
   process.exit(2);
 }
-process.argv = [process.argv[0], script, ...rest];
+process.argv = [process.execPath, script, ...rest];
 await import(pathToFileURL(path.resolve(script)).href);

@@ -1,4 +1,7 @@
 /**
+ * `npm run bench -- --startup [--runs N]`: cold-start times as ratios to `node -e 0` (see
+ * bench/startup.ts). Otherwise:
+ *
  * `npm run bench [-- --corpus DIR ...] [--only seeds,squad,synthetic] [--synthetic N]
  *   [--fuse-budget S] [--keep]`   (`--fuse-budget 0` skips the fuse.js baseline, e.g. to profile)
  *
@@ -23,6 +26,7 @@ import { buildEngine, loadCuratedCorpus, type LoadedCorpus } from '../src/load-e
 import { fuseScan, heapUsed, summarise, timeEach, timed, timedAsync } from './bench/measure.ts';
 import { faqQuestions, readEvalQuestions, sentenceQuestions, spreadSample } from './bench/questions.ts';
 import { outOfVocabularyQuestions, SYNTHETIC_DEFAULTS, writeSyntheticCorpus } from './bench/synthetic-corpus.ts';
+import { benchStartup } from './bench/startup.ts';
 import { ms, renderChecks, renderTable, seconds, type BenchRow, type TargetCheck } from './bench/table.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,13 +52,20 @@ const { values } = parseArgs({
     synthetic: { type: 'string', default: '100000' },
     'fuse-budget': { type: 'string', default: '90' },
     keep: { type: 'boolean', default: false },
+    startup: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '10' },
   },
   allowPositionals: false,
 });
 const only = new Set(values.only.split(','));
 const fuseBudgetMs = Number(values['fuse-budget']) * 1000;
 
-await main();
+if (values.startup) {
+  const checks = await benchStartup(REPO, Number(values.runs));
+  console.log(`\nTargets:\n${checks.map((c) => `- ${c.pass ? 'PASS' : 'FAIL'} ${c.label} — measured ${c.actual}`).join('\n')}`);
+} else {
+  await main();
+}
 
 async function main(): Promise<void> {
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'faqbot-bench-'));

@@ -5,7 +5,6 @@ import { loadEngine } from '../load-engine.ts';
 import { ask } from './ask.ts';
 import { check } from './check.ts';
 import { runEval } from './eval.ts';
-import { serve } from './serve.ts';
 import { writeLine, type CliIo } from './cli-io.ts';
 
 export const USAGE = `usage: faqbot <command> [options]
@@ -48,12 +47,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       case 'draft': {
         const { values, positionals } = parse(rest, {});
         if (positionals.length !== 1) return usage(io, 'draft needs exactly one article FILE');
-        const draftPath = './draft.ts';
-        const { draft } = (await import(draftPath)) as { draft(file: string, dir: string, io: CliIo): Promise<number> };
+        const { draft } = await import('./draft.ts');
         return await draft(positionals[0]!, corpusDir(values.corpus, io), io);
       }
       case 'serve':
       case undefined: {
+        // Loaded only here: serve brings in Bolt (about a third of a second), which ask, eval,
+        // check and draft never need.
+        const { serve } = await import('./serve.ts');
         return await serve(io);
       }
       case 'help':

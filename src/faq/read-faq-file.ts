@@ -1,24 +1,26 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
-import type { ArticleMeta } from '../corpus/article-meta.ts';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FaqFileError } from '../errors.ts';
-import type { RawEntry } from './types.ts';
+import type { FaqFile } from './parse-faq-file.ts';
 
-export interface FaqFile {
-  readonly file: string;
-  readonly articles: readonly ArticleMeta[];
-  readonly entries: readonly RawEntry[];
-  /** Groups of interchangeable words for this corpus ("hypervisor", "virtualization"). */
-  readonly synonyms: ReadonlyArray<readonly string[]>;
-}
-
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const MAX_CITATIONS = 3;
+export type { FaqFile } from './parse-faq-file.ts';
 
 /**
- * Reads and validates `faq.yml`. A missing file is an empty FAQ (every passage still gets a
- * generated entry); anything malformed is a `FaqFileError` listing every problem as
- * `file:line: entry "id": what is wrong`.
+ * Where parsed faq.yml files are kept between runs (the project's node_modules/.cache, as babel
+ * and eslint do). Parsing costs importing the YAML library and running it, about a quarter of
+ * `faqbot ask`'s start-up; a cached parse is one JSON.parse.
+ */
+const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/faqbot/', import.meta.url));
+/** The parser's own source: a change to it changes every cache key, so no stale parse survives it. */
+const PARSER = fileURLToPath(new URL(`./parse-faq-file${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+
+/**
+ * Reads and validates `faq.yml` (see `parseFaqFile`). A missing file is an empty FAQ (every
+ * passage still gets a generated entry). A file that parsed cleanly before is read from the cache,
+ * keyed by a hash of its text and of the parser's source; problems are never cached, so every run
+ * reports them.
  */
 export async function readFaqFile(file: string): Promise<FaqFile> {
   let source: string;
@@ -28,163 +30,25 @@ export async function readFaqFile(file: string): Promise<FaqFile> {
     if ((cause as { code?: string }).code === 'ENOENT') return { file, articles: [], entries: [], synonyms: [] };
     throw new FaqFileError([`${file}: cannot read the FAQ file (${(cause as { code?: string }).code ?? 'unreadable'}).`]);
   }
-  return parseFaqFile(file, source);
-}
-
-/** Validates the text of a faq.yml; see `readFaqFile`. */
-export function parseFaqFile(file: string, source: string): FaqFile {
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const problems: string[] = [];
-  const lineOf = (node: YamlNode | null | undefined): number => (node?.range ? lines.linePos(node.range[0]).line : 1);
-  const at = (node: YamlNode | null | undefined, where: string, message: string): void => {
-    problems.push(`${file}:${lineOf(node)}: ${where}${message}`);
-  };
-  for (const error of doc.errors) {
-    const line = error.linePos?.[0]?.line ?? 1;
-    problems.push(`${file}:${line}: YAML syntax error: ${error.message.split('\n')[0]}`);
+  const parser = await fs.readFile(PARSER, 'utf8').catch(() => null);
+  const key = parser === null ? null : createHash('sha256').update(parser).update('\0').update(source).digest('hex').slice(0, 32);
+  const cacheFile = path.join(CACHE_DIR, `faq-${key}.json`);
+  if (key !== null) {
+    const cached = await fs.readFile(cacheFile, 'utf8').then((text) => JSON.parse(text) as Omit<FaqFile, 'file'>, () => null);
+    if (cached !== null) return { ...cached, file };
   }
-  if (problems.length) throw new FaqFileError(problems);
-  const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null)) return { file, articles: [], entries: [], synonyms: [] };
-  if (!isMap(root)) throw new FaqFileError([`${file}:${lineOf(root)}: expected a mapping with "articles" and "entries".`]);
-
-  for (const pair of root.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!['articles', 'entries', 'synonyms'].includes(key)) at(pair.key as YamlNode, '', `unknown top-level key "${key}" (expected articles, entries, synonyms).`);
+  // Loaded only on a cache miss: the YAML library is most of the parse's cost.
+  const { parseFaqFile } = await import('./parse-faq-file.ts');
+  const parsed = parseFaqFile(file, source);
+  if (key !== null) {
+    const { file: _file, ...data } = parsed;
+    // Best effort, written whole then renamed (two processes may race): a read-only install parses every time.
+    const partial = `${cacheFile}.${process.pid}`;
+    await fs
+      .mkdir(CACHE_DIR, { recursive: true })
+      .then(() => fs.writeFile(partial, JSON.stringify(data)))
+      .then(() => fs.rename(partial, cacheFile))
+      .catch(() => undefined);
   }
-  const articles = readArticles(root.get('articles', true) as YamlNode | undefined, at);
-  const entries = readEntries(root.get('entries', true) as YamlNode | undefined, at, lineOf);
-  const synonyms = readSynonyms(root.get('synonyms', true) as YamlNode | undefined, at);
-  if (problems.length) throw new FaqFileError(problems);
-  return { file, articles, entries, synonyms };
-}
-
-type Report = (node: YamlNode | null | undefined, where: string, message: string) => void;
-
-function readArticles(node: YamlNode | undefined, at: Report): ArticleMeta[] {
-  if (node === undefined || (isScalar(node) && node.value === null)) return [];
-  if (!isSeq(node)) {
-    at(node, '', '"articles" must be a list.');
-    return [];
-  }
-  const articles: ArticleMeta[] = [];
-  for (const item of node.items as YamlNode[]) {
-    if (!isMap(item)) {
-      at(item, '', 'each article must be a mapping with "source" and "title".');
-      continue;
-    }
-    const source = stringField(item, 'source', at, 'article: ', true);
-    const where = `article "${source ?? '?'}": `;
-    checkKeys(item, ['source', 'title', 'body_ends_before', 'url', 'date'], at, where);
-    const title = stringField(item, 'title', at, where, false);
-    const bodyEndsBefore = stringField(item, 'body_ends_before', at, where, false);
-    const url = stringField(item, 'url', at, where, false);
-    const date = stringField(item, 'date', at, where, false);
-    if (!source) continue;
-    articles.push({ source, ...(title ? { title } : {}), ...(bodyEndsBefore ? { bodyEndsBefore } : {}), ...(url ? { url } : {}), ...(date ? { date } : {}) });
-  }
-  return articles;
-}
-
-function readSynonyms(node: YamlNode | undefined, at: Report): string[][] {
-  if (node === undefined || (isScalar(node) && node.value === null)) return [];
-  const groups: string[][] = [];
-  if (isSeq(node)) {
-    for (const item of node.items as YamlNode[]) {
-      const words = isSeq(item) ? (item.items as YamlNode[]).map((w) => (isScalar(w) && typeof w.value === 'string' ? w.value.trim() : '')) : [];
-      if (words.length >= 2 && words.every(Boolean)) groups.push(words);
-      else at(item, 'synonyms: ', 'each item must be a list of two or more words, e.g. [hypervisor, virtualization].');
-    }
-  } else {
-    at(node, 'synonyms: ', 'must be a list of word lists.');
-  }
-  return groups;
-}
-
-function readEntries(node: YamlNode | undefined, at: Report, lineOf: (n: YamlNode | null | undefined) => number): RawEntry[] {
-  if (node === undefined || (isScalar(node) && node.value === null)) return [];
-  if (!isSeq(node)) {
-    at(node, '', '"entries" must be a list.');
-    return [];
-  }
-  const entries: RawEntry[] = [];
-  const seenIds = new Map<string, number>();
-  (node.items as YamlNode[]).forEach((item, index) => {
-    if (!isMap(item)) {
-      at(item, `entry #${index + 1}: `, 'must be a mapping with id, question, variants, answer and citations.');
-      return;
-    }
-    const id = stringField(item, 'id', at, `entry #${index + 1}: `, true);
-    const where = `entry "${id ?? `#${index + 1}`}": `;
-    checkKeys(item, ['id', 'question', 'variants', 'answer', 'citations'], at, where);
-    if (id !== undefined) {
-      if (!ID_PATTERN.test(id)) at(item.get('id', true) as YamlNode, where, 'id must be kebab-case (a-z, 0-9, hyphens).');
-      const previous = seenIds.get(id);
-      if (previous !== undefined) at(item, where, `duplicate id (first used on line ${previous}).`);
-      else seenIds.set(id, lineOf(item));
-    }
-    const question = stringField(item, 'question', at, where, true);
-    const answer = stringField(item, 'answer', at, where, true);
-    const variants = stringList(item, 'variants', at, where);
-    const citations = readCitations(item, at, where, lineOf);
-    if (id === undefined || question === undefined || answer === undefined) return;
-    entries.push({ id, line: lineOf(item), question, variants, answer, citations });
-  });
-  return entries;
-}
-
-function readCitations(entry: YAMLMap, at: Report, where: string, lineOf: (n: YamlNode | null | undefined) => number): RawEntry['citations'] {
-  const node = entry.get('citations', true) as YamlNode | undefined;
-  if (!isSeq(node) || node.items.length === 0 || node.items.length > MAX_CITATIONS) {
-    at(node ?? entry, where, `"citations" must be a list of 1 to ${MAX_CITATIONS} {source, quote} items.`);
-    return [];
-  }
-  const citations: Array<{ source: string; quote: string; line: number }> = [];
-  for (const item of node.items as YamlNode[]) {
-    if (!isMap(item)) {
-      at(item, where, 'each citation must be a mapping with "source" and "quote".');
-      continue;
-    }
-    checkKeys(item, ['source', 'quote'], at, where);
-    const source = stringField(item, 'source', at, where, true);
-    const quote = stringField(item, 'quote', at, where, true);
-    if (source && quote) citations.push({ source, quote, line: lineOf(item.get('quote', true) as YamlNode) });
-  }
-  return citations;
-}
-
-function stringField(map: YAMLMap, key: string, at: Report, where: string, required: boolean): string | undefined {
-  const node = map.get(key, true) as YamlNode | undefined;
-  if (node === undefined) {
-    if (required) at(map, where, `missing "${key}".`);
-    return undefined;
-  }
-  if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
-    at(node, where, `"${key}" must be a non-empty string.`);
-    return undefined;
-  }
-  return node.value;
-}
-
-function stringList(map: YAMLMap, key: string, at: Report, where: string): string[] {
-  const node = map.get(key, true) as YamlNode | undefined;
-  if (node === undefined) return [];
-  if (!isSeq(node)) {
-    at(node, where, `"${key}" must be a list of strings.`);
-    return [];
-  }
-  const values: string[] = [];
-  for (const item of node.items as YamlNode[]) {
-    if (isScalar(item) && typeof item.value === 'string' && item.value.trim()) values.push(item.value);
-    else at(item, where, `every item of "${key}" must be a non-empty string.`);
-  }
-  return values;
-}
-
-function checkKeys(map: YAMLMap, allowed: readonly string[], at: Report, where: string): void {
-  for (const pair of map.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!allowed.includes(key)) at(pair.key as YamlNode, where, `unknown key "${key}" (allowed: ${allowed.join(', ')}).`);
-  }
+  return parsed;
 }
