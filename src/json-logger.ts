@@ -2,14 +2,10 @@ import type { Writable } from 'node:stream';
 import { LogLevel, type Logger } from '@slack/bolt';
 import type { LogLevelName } from './config.ts';
 import { describeError } from './describe-error.ts';
+import { redactSecrets } from './redact-secrets.ts';
 
 const SEVERITY: Record<LogLevelName, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-/**
- * Slack token shapes (bot, user, app-level, refresh, config tokens). Caught even when they are not
- * this process's own secrets, e.g. a token a person pasted into a question that ends up in a log.
- */
-const TOKEN_PATTERN = /\b(?:xox[abposre]|xapp|xoxe\.xox[bp])-[A-Za-z0-9-]+/g;
 const REDACTED = '[REDACTED]';
 
 /**
@@ -25,7 +21,9 @@ export function createRedactor(secrets: readonly string[]): (text: string) => st
   return (text) => {
     let out = text;
     for (const secret of forms) out = out.split(secret).join(REDACTED);
-    return out.replace(TOKEN_PATTERN, REDACTED);
+    // Slack token shapes are caught even when they are not this process's own secrets, e.g. a
+    // token a person pasted into a question that ends up in a log.
+    return redactSecrets(out, REDACTED);
   };
 }
 

@@ -40,7 +40,14 @@ function registrations(): { events: string[]; messages: number; commands: string
     command: (name: string) => void seen.commands.push(name),
     action: (id: string | RegExp) => void seen.actions.push(id),
   };
-  const deps: ListenerDeps = { getEngine: () => { throw new Error('not called'); }, seen: new RecentKeys(), logger: new TestLogger() };
+  const deps: ListenerDeps = {
+    getEngine: () => {
+      throw new Error('not called');
+    },
+    seen: new RecentKeys(),
+    logger: new TestLogger(),
+    names: { userName: async () => null },
+  };
   for (const m of [events, messages, commands, actions]) m.register(recorder as unknown as App, deps);
   return seen;
 }
@@ -71,7 +78,13 @@ describe('manifest.yml and the listeners agree', () => {
   });
 
   it('asks for exactly the scopes those listeners need', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'app_mentions:read', // app_mention
+      'chat:write', // posting answers
+      'commands', // /faq
+      'im:history', // message.im: DMs
+      'users:read', // users.info: names of people mentioned in an echoed question
+    ]);
   });
 
   it('has the bot user, /faq with a usage hint, App Home with the Messages tab, and Socket Mode', () => {

@@ -8,6 +8,7 @@ import { register as registerActions } from './listeners/actions/index.ts';
 import { register as registerCommands } from './listeners/commands/index.ts';
 import { register as registerEvents } from './listeners/events/index.ts';
 import { register as registerMessages } from './listeners/messages/index.ts';
+import { UserNames } from './user-names.ts';
 
 export interface SlackAppOptions {
   /** The bot token, the mode's own credential (app token or signing secret), slackApiUrl, logLevel. */
@@ -66,8 +67,10 @@ export function createApp(options: SlackAppOptions): App {
   };
   const app = new App({
     token: config.botToken,
-    // Without a logger of the caller's, Bolt's ConsoleLogger at the configured level.
-    ...(options.logger ? { logger: options.logger } : { logLevel: LOG_LEVELS[config.logLevel] }),
+    // The level always goes with it: given a logger but no logLevel, Bolt sets that logger (shared
+    // with every Web API client) to INFO, whatever LOG_LEVEL said.
+    ...(options.logger ? { logger: options.logger } : {}),
+    logLevel: LOG_LEVELS[config.logLevel],
     clientOptions,
     ...receiverOptions(options),
     ...(options.botId ? { botId: options.botId } : {}),
@@ -79,7 +82,12 @@ export function createApp(options: SlackAppOptions): App {
   });
 
   const { logger } = app;
-  const deps: ListenerDeps = { getEngine: options.getEngine, seen: new RecentKeys(), logger };
+  const deps: ListenerDeps = {
+    getEngine: options.getEngine,
+    seen: new RecentKeys(),
+    logger,
+    names: new UserNames(app.client),
+  };
   registerEvents(app, deps);
   registerMessages(app, deps);
   registerCommands(app, deps);

@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { Engine } from '../engine.ts';
 import type { RecentKeys } from './recent-keys.ts';
+import type { UserNameLookup } from './user-names.ts';
 
 /** What every listener gets, passed in rather than imported, so tests hand in their own. */
 export interface ListenerDeps {
@@ -9,4 +10,6 @@ export interface ListenerDeps {
   /** Messages already answered, by (channel, ts). */
   readonly seen: RecentKeys;
   readonly logger: Logger;
+  /** Names for the user ids in a question, so it is echoed as people see it. */
+  readonly names: UserNameLookup;
 }

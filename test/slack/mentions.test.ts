@@ -70,13 +70,13 @@ describe('a mention in a thread', () => {
 });
 
 describe('what a mention shows back', () => {
-  it('escapes markup from the question in an "unknown" reply', async () => {
-    const hostile = '<!channel> & <@U999> <https://evil.example|click> zqxv wplk frobnicate';
+  it('shows markup from the question as readable text in an "unknown" reply, never as live markup', async () => {
+    const hostile = '<!channel> &amp; <@U999> <https://evil.example|click> &lt;@U998&gt; zqxv wplk frobnicate';
     await postJson(t.url, SIGNING_SECRET, eventEnvelope(mentionEvent({ text: `<@${BOT_USER}> ${hostile}` })));
     const [post] = await t.api.waitForCalls('chat.postMessage');
     // Button values carry the question as data (never rendered); everything rendered is escaped.
     const rendered = `${blockText(post?.params.blocks)}\n${String(post?.params.text)}`;
-    expect(rendered).toContain('&lt;!channel&gt; &amp; &lt;@U999&gt;');
-    expect(rendered).not.toMatch(/<!channel>|<@U999>|<https:/);
+    expect(rendered).toContain('@channel &amp; @someone click &lt;@U998&gt; zqxv');
+    expect(rendered).not.toMatch(/<!channel>|<@U99[89]>|<https:/);
   });
 });

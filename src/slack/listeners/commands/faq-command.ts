@@ -3,8 +3,8 @@ import { renderAnswer } from '../../blocks/render-answer.ts';
 import { renderUsage } from '../../blocks/render-help.ts';
 import type { SlackMessage } from '../../blocks/block-kit.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
-import { questionText } from '../../question-text.ts';
 import { describeError } from '../../../describe-error.ts';
+import { hasWords, incomingQuestion } from '../../incoming-question.ts';
 
 /** `/faq`, `/faq help` (and `/faq ?`) show usage; anything else is a question. */
 const HELP = /^(?:help|\?)$/i;
@@ -17,9 +17,9 @@ export function onFaqCommand(deps: ListenerDeps) {
   return async ({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const engine = deps.getEngine();
-    const question = questionText(command.text, context.botUserId);
+    const question = await incomingQuestion(command.text, { botUserId: context.botUserId, names: deps.names });
     const message: SlackMessage =
-      question === '' || HELP.test(question)
+      !hasWords(question) || HELP.test(question)
         ? renderUsage(engine, context.botUserId)
         : renderAnswer(engine.ask(question), { private: true, examples: engine.examples });
     try {

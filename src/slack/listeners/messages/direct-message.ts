@@ -4,8 +4,7 @@ import { renderHowTo } from '../../blocks/render-help.ts';
 import { answerOnce } from '../../answer-once.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
 import { postReply } from '../../post-reply.ts';
-import { isNewHumanMessage } from '../../is-new-human-message.ts';
-import { questionText } from '../../question-text.ts';
+import { hasWords, incomingQuestion } from '../../incoming-question.ts';
 
 /** The fields of a `message` event this listener reads; every subtype has a different shape. */
 interface MessageFields {
@@ -19,23 +18,24 @@ interface MessageFields {
   readonly thread_ts?: string;
 }
 
-/** True for a person's new message in a DM with the bot. */
-export function isHumanDirectMessage(message: MessageFields): boolean {
+/** True for a message in a DM with the bot (people's new messages only reach this far). */
+export function isDirectMessage(message: MessageFields): boolean {
   // Slack always sets channel_type on message.im; a DM channel id is the fallback for payloads without it.
-  const isDm = message.channel_type === 'im' || (message.channel_type === undefined && message.channel.startsWith('D'));
-  if (!isDm || !isNewHumanMessage(message.subtype)) return false;
-  return !message.bot_id && typeof message.user === 'string';
+  return message.channel_type === 'im' || (message.channel_type === undefined && message.channel.startsWith('D'));
 }
 
-/** A direct message to the bot: every human message is a question, answered in the DM. */
+/**
+ * A direct message to the bot: every message is a question, answered in the DM. (Bots, edits and
+ * other subtypes are filtered out before this listener: see `onlyNewHumanMessages`.)
+ */
 export function onDirectMessage(deps: ListenerDeps) {
   return async ({ message, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     const m = message as MessageFields;
-    if (!isHumanDirectMessage(m)) return;
+    if (!isDirectMessage(m)) return;
     await answerOnce(deps, { channel: m.channel, ts: m.ts, retryNum: context.retryNum }, async () => {
       const engine = deps.getEngine();
-      const question = questionText(m.text, context.botUserId);
-      const reply = question ? renderAnswer(engine.ask(question), { examples: engine.examples }) : renderHowTo(engine, 'dm', context.botUserId);
+      const question = await incomingQuestion(m.text, { botUserId: context.botUserId, names: deps.names });
+      const reply = hasWords(question) ? renderAnswer(engine.ask(question), { examples: engine.examples }) : renderHowTo(engine, 'dm', context.botUserId);
       // A DM is a conversation: answer inline, unless the question was itself asked in a thread.
       await postReply(client, { channel: m.channel, threadTs: m.thread_ts }, reply);
     });

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { onlyNewHumanMessages } from '../../only-new-human-messages.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
 import { onDirectMessage } from './direct-message.ts';
 
@@ -9,5 +10,5 @@ import { onDirectMessage } from './direct-message.ts';
 export const events = ['message.im'] as const;
 
 export function register(app: App, deps: ListenerDeps): void {
-  app.message(onDirectMessage(deps));
+  app.message(onlyNewHumanMessages, onDirectMessage(deps));
 }
