@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { blockText, buttons, escaped } from '../helpers/blocks.ts';
-import { answeredQuestion } from '../helpers/engine-probes.ts';
+import { answeredQuestion, findQuestion } from '../helpers/engine-probes.ts';
 import { SIGNING_SECRET, useHttpTestApp } from '../helpers/http-test-app.ts';
 import { BOT_USER, eventEnvelope, mentionEvent, messageEvent, nextTs, slashCommand } from '../helpers/slack-payloads.ts';
 import { postForm, postJson } from '../helpers/signed-requests.ts';
@@ -128,5 +128,17 @@ describe('a message that mentions faqbot twice', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(t.api.calls('chat.postMessage')).toHaveLength(1);
     expect(asked).toEqual([question]);
+  });
+});
+
+describe('the plain-text fallback of a "did you mean" reply', () => {
+  it('reads as one sentence, ending in a single question mark', async () => {
+    const found = findQuestion(t.engine, 'ambiguous');
+    expect(found).not.toBeNull();
+    const post = await mention(found!.question);
+    const text = String(post.params.text);
+    expect(text).toMatch(/^I'm not sure which you mean\. Did you mean “[^”?]+”(?:, “[^”?]+”)*(?: or “[^”?]+”)?\?$/);
+    expect(text).not.toContain('??');
+    for (const s of found!.answer.suggestions) expect(text).toContain(`“${s.question.replace(/\?$/, '')}”`);
   });
 });

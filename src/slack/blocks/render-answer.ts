@@ -85,7 +85,7 @@ function renderBody(answer: Answer, question: string, examples: readonly string[
       if (choices.length === 0) return renderBody({ ...answer, status: 'unknown' }, question, examples);
       const list = choices.map((s) => `• ${escapeMrkdwn(s.question)}`).join('\n');
       return {
-        text: `I'm not sure which you mean. Did you mean: ${choices.map((s) => s.question).join(' / ')}?`,
+        text: `I'm not sure which you mean. Did you mean ${quotedChoices(choices.map((s) => s.question))}?`,
         blocks: [
           section(`I'm not sure which of these you mean. *Did you mean…*\n${list}`),
           actions(
@@ -107,11 +107,21 @@ function renderBody(answer: Answer, question: string, examples: readonly string[
         blocks.push(actions(BLOCK_IDS.choices, clickable.map((s, i) => button(s.question, `${ACTION_IDS.choosePrefix}${i}`, encodeAnswerRef({ entryId: s.entryId, question: s.question })))));
       }
       return {
-        text: `Sorry, I don't know the answer to that.${offered.length > 0 ? ` ${answer.nearMatches ? 'Did you mean' : 'Try'}: ${offered.map((s) => s.question).join(' / ')}` : ''}`,
+        text: `Sorry, I don't know the answer to that.${offered.length === 0 ? '' : answer.nearMatches ? ` Did you mean ${quotedChoices(offered.map((s) => s.question))}?` : ` You could ask ${quotedChoices(offered.map((s) => s.question))}.`}`,
         blocks,
       };
     }
   }
+}
+
+/**
+ * Questions as one phrase of a sentence, for the plain-text fallback (a notification, a screen
+ * reader): `“Who founded OpenStack”, “What is Hyper-V” or “Is Microsoft joining”`. Their own end
+ * punctuation goes, so the sentence around them ends once ("…?", never "…??").
+ */
+function quotedChoices(questions: readonly string[]): string {
+  const quoted = questions.map((q) => `“${q.trim().replace(/[\s?.!]+$/u, '')}”`);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 }
 
 /** A quote as a Slack block quote (`>` on every line), then its source on the line below. */

@@ -327,7 +327,7 @@ describe('unknown with near matches', () => {
   it('offers the nearest entries as "Did you mean…" buttons', () => {
     const message = renderAnswer(unknownAnswer(true));
     expect(blockText(message.blocks)).toContain('*Did you mean…*');
-    expect(message.text).toContain('Did you mean: What did Microsoft announce with Cloud.com?');
+    expect(message.text).toBe("Sorry, I don't know the answer to that. Did you mean “What did Microsoft announce with Cloud.com”?");
     expect(buttons(message.blocks).some((b) => b.label === 'What did Microsoft announce with Cloud.com?')).toBe(true);
   });
 
