@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { ConfigError } from './errors.ts';
 import { resolveCorpusDir } from './resolve-corpus-dir.ts';
+import { describeStore } from './store/open-store.ts';
+import { readStoreConfig, urlPasswordOf, type StoreSettings } from './store/store-config.ts';
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
@@ -20,6 +22,13 @@ interface CommonConfig {
   readonly corpusDir: string;
   /** LOG_LEVEL: debug | info | warn | error, default info. */
   readonly logLevel: LogLevelName;
+  /**
+   * SLACK_TIMEOUT_MS: longest one Web API call may take, default 10,000. An answer whose post
+   * timed out is looked for in the thread before it is posted again.
+   */
+  readonly slackTimeoutMs: number;
+  /** DATABASE_URL / FAQBOT_DB, FAQBOT_RETAIN_DAYS, FAQBOT_REPLICA_ID. */
+  readonly store: StoreSettings;
 }
 
 /** SLACK_BOT_TOKEN + SLACK_APP_TOKEN: Socket Mode (a signing secret set as well is kept, unused). */
@@ -96,9 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   const slackApiUrl = parseApiUrl(problems, read(env, 'SLACK_API_URL'));
   const corpusDir = resolveCorpusDir(env['FAQBOT_CORPUS'], cwd);
   checkCorpusDir(problems, corpusDir);
+  const store = readStoreConfig(env, cwd, problems);
+  const slackTimeoutMs = parseTimeout(problems, read(env, 'SLACK_TIMEOUT_MS'));
 
   if (problems.length > 0) throw new ConfigError(problems);
-  const common = { ...(slackApiUrl !== undefined ? { slackApiUrl } : {}), port, host, corpusDir, logLevel };
+  const common = { ...(slackApiUrl !== undefined ? { slackApiUrl } : {}), port, host, corpusDir, logLevel, slackTimeoutMs, store };
   // The checks above leave three shapes: no bot token; bot + app token; bot token + signing secret.
   if (botToken === undefined) return Object.freeze({ mode: 'terminal', ...common });
   if (appToken !== undefined) {
@@ -136,6 +147,16 @@ function parseHost(problems: string[], raw: string | undefined): string {
   if (/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(raw)) return raw;
   problems.push(`HOST must be an IP address or a host name to listen on (e.g. 0.0.0.0, 127.0.0.1 or ::), got "${raw}".`);
   return '0.0.0.0';
+}
+
+function parseTimeout(problems: string[], raw: string | undefined): number {
+  if (raw === undefined) return 10_000;
+  const ms = /^\d{1,7}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(ms >= 100)) {
+    problems.push(`SLACK_TIMEOUT_MS must be a number of milliseconds, at least 100, got "${raw}".`);
+    return 10_000;
+  }
+  return ms;
 }
 
 function parseLogLevel(problems: string[], raw: string | undefined): LogLevelName {
@@ -198,6 +219,9 @@ export function summarizeConfig(config: Config): Record<string, string | number>
     ...(config.mode === 'http' ? { host: config.host, port: config.port } : {}),
     corpusDir: config.corpusDir,
     logLevel: config.logLevel,
+    store: describeStore(config.store.location),
+    retainDays: config.store.retainDays,
+    replicaId: config.store.replicaId,
   };
 }
 
@@ -213,7 +237,8 @@ function withoutCredentials(href: string): string {
 /** Every secret value in the config, for the log redactor. */
 export function configSecrets(config: Config): string[] {
   const urlPassword = config.slackApiUrl ? decodeURIComponent(new URL(config.slackApiUrl).password) : '';
-  return [...Object.values(credentials(config)), ...(urlPassword ? [urlPassword] : [])];
+  const dbPassword = config.store.location.kind === 'postgres' ? urlPasswordOf(config.store.location.url) : undefined;
+  return [...Object.values(credentials(config)), ...(urlPassword ? [urlPassword] : []), ...(dbPassword ? [dbPassword] : [])];
 }
 
 /** The Slack credentials a config carries, by name (none in terminal mode). */

@@ -24,6 +24,8 @@ export function testConfig(overrides: Partial<Omit<HttpConfig, 'mode'>> = {}): H
     host: '127.0.0.1',
     corpusDir: 'seeds',
     logLevel: 'debug',
+    slackTimeoutMs: 10_000,
+    store: { location: { kind: 'sqlite', file: ':memory:' }, retainDays: 90, replicaId: 'local' },
     ...overrides,
   };
 }

@@ -1,0 +1,235 @@
+import pg from 'pg';
+import { MIGRATIONS, MIGRATIONS_TABLE } from '../migrations/index.ts';
+import { toClaimed, toQuestionRow, type RawRow } from '../rows.ts';
+import { StoreError } from '../store-error.ts';
+import type { AnswerRecord, ClaimedQuestion, ClaimOptions, EditResult, EnqueueResult, FeedbackVote, NewQuestion, QuestionRow, Store, VoteResult } from '../store.ts';
+
+export interface PostgresStoreOptions {
+  /** DATABASE_URL. */
+  readonly connectionString: string;
+  /** Tables live in this schema (created if missing); default the connection's (`public`). Tests use one each. */
+  readonly schema?: string;
+  /** Most connections this replica opens. Default 10. */
+  readonly maxConnections?: number;
+  /** Longest a connection attempt or a statement may take (ms), so an unreachable store fails fast. Default 5,000. */
+  readonly timeoutMs?: number;
+  /** Where pool errors of idle connections are reported (they would otherwise crash the process). */
+  readonly onError?: (error: Error) => void;
+}
+
+/** Any constant: the advisory lock every replica takes to migrate, one at a time. */
+const MIGRATION_LOCK = 0x66617162; // "faqb"
+
+/**
+ * The shared store for several replicas (`DATABASE_URL`). Claims use `FOR UPDATE SKIP LOCKED`, so
+ * replicas claiming at once never block each other nor get the same question; migrations run
+ * under an advisory lock, so replicas starting together apply each one once.
+ */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  readonly #pool: pg.Pool;
+  readonly #schema: string | undefined;
+
+  constructor(options: PostgresStoreOptions) {
+    if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) throw new Error(`invalid schema name ${options.schema}`);
+    this.#schema = options.schema;
+    const timeoutMs = options.timeoutMs ?? 5_000;
+    this.#pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: timeoutMs,
+      statement_timeout: timeoutMs,
+      query_timeout: timeoutMs + 1_000,
+      idleTimeoutMillis: 30_000,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    // An idle connection dropped by the server emits here; unhandled it would end the process.
+    this.#pool.on('error', (error) => options.onError?.(error));
+  }
+
+  async migrate(): Promise<void> {
+    await this.#transaction(async (client) => {
+      if (this.#schema) {
+        // Concurrent CREATE SCHEMA IF NOT EXISTS can still collide; the lock below serialises it.
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MIGRATION_LOCK, this.#schema]);
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.#schema}`);
+      } else {
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [MIGRATION_LOCK]);
+      }
+      await client.query(MIGRATIONS_TABLE);
+      const applied = new Set((await client.query('SELECT version FROM schema_migrations')).rows.map((r: RawRow) => Number(r['version'])));
+      for (const migration of MIGRATIONS) {
+        if (applied.has(migration.version)) continue;
+        await client.query(migration.sql);
+        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, Date.now()]);
+      }
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.#query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+
+  /** Drops this store's schema (tests only). */
+  async dropSchema(): Promise<void> {
+    if (this.#schema) await this.#query(`DROP SCHEMA IF EXISTS ${this.#schema} CASCADE`);
+  }
+
+  async enqueue(q: NewQuestion): Promise<EnqueueResult> {
+    const result = await this.#query(
+      `INSERT INTO questions (key, team, channel, ts, thread_ts, reply_thread_ts, user_id, surface, text, response_url, received_at, available_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) ON CONFLICT (key) DO NOTHING`,
+      [q.key, q.team, q.channel, q.ts, q.threadTs, q.replyThreadTs, q.user, q.surface, q.text, q.responseUrl, q.receivedAt],
+    );
+    return result.rowCount === 1 ? 'new' : 'duplicate';
+  }
+
+  async claim({ owner, limit, leaseMs, now }: ClaimOptions): Promise<ClaimedQuestion[]> {
+    if (limit <= 0) return [];
+    const result = await this.#query(
+      `UPDATE questions q SET state = 'claimed', claimed_by = $1, available_at = $2, attempts = q.attempts + 1
+       FROM (SELECT key FROM questions WHERE state IN ('pending', 'claimed') AND available_at <= $3
+             ORDER BY available_at LIMIT $4 FOR UPDATE SKIP LOCKED) due
+       WHERE q.key = due.key RETURNING q.*`,
+      [owner, now + leaseMs, now, limit],
+    );
+    return result.rows.map(toClaimed).sort((a, b) => a.receivedAt - b.receivedAt);
+  }
+
+  async renewLeases(owner: string, leaseMs: number, now: number): Promise<number> {
+    const result = await this.#query(`UPDATE questions SET available_at = $1 WHERE state = 'claimed' AND claimed_by = $2`, [now + leaseMs, owner]);
+    return result.rowCount ?? 0;
+  }
+
+  async releaseOwn(owner: string, now: number): Promise<number> {
+    const result = await this.#query(`UPDATE questions SET state = 'pending', available_at = $1 WHERE state = 'claimed' AND claimed_by = $2`, [now, owner]);
+    return result.rowCount ?? 0;
+  }
+
+  async release(key: string, owner: string, availableAt: number, options: { countAttempt?: boolean; error?: string } = {}): Promise<void> {
+    await this.#query(
+      `UPDATE questions SET state = 'pending', available_at = $1, attempts = attempts - $2, last_error = COALESCE($3, last_error)
+       WHERE key = $4 AND state = 'claimed' AND claimed_by = $5`,
+      [availableAt, options.countAttempt === false ? 1 : 0, options.error ?? null, key, owner],
+    );
+  }
+
+  async complete(key: string, _owner: string, r: AnswerRecord): Promise<void> {
+    await this.#query(
+      `UPDATE questions SET
+         state = CASE WHEN revision = $1 THEN $2 ELSE 'pending' END,
+         available_at = $3, status = $4, entry_id = $5, score = $6, answer_ts = COALESCE($7, answer_ts),
+         answered_at = COALESCE(answered_at, $3), last_error = $8
+       WHERE key = $9`,
+      [r.revision, r.status === 'failed' ? 'failed' : 'answered', r.answeredAt, r.status, r.entryId, r.score, r.answerTs, r.error ?? null, key],
+    );
+  }
+
+  async applyEdit(key: string, text: string, editedTs: string, now: number): Promise<EditResult> {
+    const result = await this.#query(
+      `UPDATE questions SET text = $1, edited_ts = $2, revision = revision + 1,
+         state = CASE WHEN state = 'claimed' THEN 'claimed' ELSE 'pending' END,
+         available_at = CASE WHEN state = 'claimed' THEN available_at ELSE $3 END
+       WHERE key = $4 AND (edited_ts IS NULL OR edited_ts < $2)
+       RETURNING answer_ts`,
+      [text, editedTs, now, key],
+    );
+    const row = result.rows[0] as RawRow | undefined;
+    if (row) return row['answer_ts'] === null ? 'pending' : 'reanswer';
+    const exists = await this.#query('SELECT 1 FROM questions WHERE key = $1', [key]);
+    return exists.rowCount ? 'stale' : 'unknown';
+  }
+
+  async oldestPendingAgeMs(now: number): Promise<number | null> {
+    const result = await this.#query(`SELECT MIN(received_at) AS oldest FROM questions WHERE state IN ('pending', 'claimed')`);
+    const oldest = (result.rows[0] as RawRow | undefined)?.['oldest'];
+    return oldest === null || oldest === undefined ? null : now - Number(oldest);
+  }
+
+  async isBotThread(channel: string, threadTs: string): Promise<boolean> {
+    const result = await this.#query(
+      `SELECT 1 FROM questions WHERE state = 'answered' AND channel = $1 AND (reply_thread_ts = $2 OR answer_ts = $2) LIMIT 1`,
+      [channel, threadTs],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async recordVote(v: FeedbackVote): Promise<VoteResult> {
+    // xmax = 0 tells an inserted row from an updated one; the old verdict comes from the CTE.
+    const result = await this.#query(
+      `WITH before AS (SELECT verdict FROM feedback WHERE answer_channel = $1 AND answer_ts = $2 AND user_id = $3)
+       INSERT INTO feedback (answer_channel, answer_ts, user_id, verdict, entry_id, question, voted_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (answer_channel, answer_ts, user_id) DO UPDATE SET verdict = excluded.verdict, voted_at = excluded.voted_at
+       RETURNING (SELECT verdict FROM before) AS previous`,
+      [v.answerChannel, v.answerTs, v.user, v.verdict, v.entryId, v.question, v.at],
+    );
+    const previous = (result.rows[0] as RawRow | undefined)?.['previous'];
+    return previous === null || previous === undefined ? 'new' : previous === v.verdict ? 'unchanged' : 'changed';
+  }
+
+  async questionsSince(since: number): Promise<QuestionRow[]> {
+    const result = await this.#query('SELECT * FROM questions WHERE received_at >= $1 ORDER BY received_at', [since]);
+    return result.rows.map(toQuestionRow);
+  }
+
+  async votesSince(since: number): Promise<Array<Pick<FeedbackVote, 'verdict' | 'entryId' | 'user' | 'at'>>> {
+    const result = await this.#query('SELECT verdict, entry_id, user_id, voted_at FROM feedback WHERE voted_at >= $1', [since]);
+    return result.rows.map((r: RawRow) => ({ verdict: r['verdict'] as FeedbackVote['verdict'], entryId: (r['entry_id'] as string | null) ?? null, user: String(r['user_id']), at: Number(r['voted_at']) }));
+  }
+
+  async firstSight(key: string, expiresAt: number, now: number): Promise<boolean> {
+    // An expired row is replaced; a live one wins. One statement, so two replicas cannot both win.
+    const result = await this.#query(
+      `INSERT INTO seen_requests (key, expires_at) VALUES ($1, $2)
+       ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE seen_requests.expires_at <= $3`,
+      [key, expiresAt, now],
+    );
+    return result.rowCount === 1;
+  }
+
+  async purge(before: number, now: number): Promise<number> {
+    await this.#query('DELETE FROM seen_requests WHERE expires_at <= $1', [now]);
+    const result = await this.#query(
+      `UPDATE questions SET text = NULL, response_url = NULL WHERE received_at < $1 AND state IN ('answered', 'failed') AND (text IS NOT NULL OR response_url IS NOT NULL)`,
+      [before],
+    );
+    return result.rowCount ?? 0;
+  }
+
+  async #query(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
+    try {
+      return await this.#pool.query(sql, params);
+    } catch (error) {
+      throw storeError(error);
+    }
+  }
+
+  async #transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.#pool.connect();
+    } catch (error) {
+      throw storeError(error);
+    }
+    try {
+      await client.query('BEGIN');
+      await work(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw storeError(error);
+    } finally {
+      client.release();
+    }
+  }
+}
+
+function storeError(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  const e = error as { message?: string; code?: string };
+  return new StoreError(`The PostgreSQL store failed: ${e.message ?? String(error)}${e.code ? ` (${e.code})` : ''}; check DATABASE_URL and that the server is up.`, { cause: error });
+}
