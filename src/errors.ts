@@ -20,7 +20,9 @@ export type ErrorCode =
   /** `faqbot eval`: a line of the question set is not `{"q", "any", "kind"}`. */
   | 'eval_invalid'
   /** Start-up could not talk to Slack, or Slack refused the credentials (SlackStartupError). */
-  | 'slack_startup';
+  | 'slack_startup'
+  /** The store (SQLite file or PostgreSQL) did not answer or refused (StoreError). */
+  | 'store_unavailable';
 
 export class FaqbotError extends Error {
   readonly code: ErrorCode;

@@ -14,7 +14,22 @@ export interface DispatchOptions {
   readonly logger: Logger;
   /** Default MAX_BACKLOG. */
   readonly maxBacklog?: number;
+  /**
+   * Takes an Events API delivery into the durable inbox before it is acked: resolves true if it
+   * did (the delivery is then acked and not given to the listeners: the inbox answers it), false
+   * to leave it to the listeners. A rejection (the store is down) leaves the delivery unacked, so
+   * Slack delivers it again.
+   */
+  readonly intake?: (body: ReceiverEvent['body']) => Promise<boolean>;
+  /**
+   * For commands and button clicks: resolves false when this signed request was handled already
+   * (a replay), which is then acked and dropped. Default: every request is new.
+   */
+  readonly firstSight?: (requestKey: string) => Promise<boolean>;
 }
+
+/** The custom property the HTTP receiver puts a request's signature in, for replay detection. */
+export const REQUEST_KEY = 'faqbotRequestKey';
 
 type ReceiverEvent = Parameters<App['processEvent']>[0];
 
@@ -38,8 +53,14 @@ export function dispatchEvents(app: App, options: DispatchOptions): App {
   const { inFlight, scheduler, logger } = options;
   const maxBacklog = options.maxBacklog ?? MAX_BACKLOG;
 
-  const processEvent = async (event: ReceiverEvent): Promise<void> => {
+  const processEvent = async (received: ReceiverEvent): Promise<void> => {
+    const { requestKey, event } = withoutRequestKey(received);
     if (!isEventsApi(event.body)) {
+      if (requestKey !== undefined && options.firstSight && !(await options.firstSight(requestKey))) {
+        logger.warn('faqbot: a signed request was received again (a replay); acknowledged and ignored');
+        await event.ack();
+        return;
+      }
       await inFlight.track(
         app.processEvent({
           ...event,
@@ -49,6 +70,10 @@ export function dispatchEvents(app: App, options: DispatchOptions): App {
           },
         }),
       );
+      return;
+    }
+    if (options.intake && (await options.intake(event.body))) {
+      await event.ack();
       return;
     }
     if (scheduler.waiting >= maxBacklog) {
@@ -76,6 +101,14 @@ export function dispatchEvents(app: App, options: DispatchOptions): App {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+}
+
+function withoutRequestKey(event: ReceiverEvent): { requestKey: string | undefined; event: ReceiverEvent } {
+  const properties = event.customProperties;
+  if (!properties || !(REQUEST_KEY in properties)) return { requestKey: undefined, event };
+  const { [REQUEST_KEY]: key, ...rest } = properties;
+  const { customProperties: _dropped, ...bare } = event;
+  return { requestKey: typeof key === 'string' ? key : undefined, event: Object.keys(rest).length > 0 ? { ...bare, customProperties: rest } : bare };
 }
 
 /** An Events API delivery whose ack carries nothing (all but `function_executed`, acked by its listener). */

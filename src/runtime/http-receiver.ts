@@ -3,7 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { HTTPReceiver, type App, type Logger, type Receiver } from '@slack/bolt';
 import { AckFirstScheduler } from './ack-first-scheduler.ts';
 import type { InFlight } from './in-flight.ts';
-import { dispatchEvents } from './dispatch-events.ts';
+import { dispatchEvents, REQUEST_KEY, type DispatchOptions } from './dispatch-events.ts';
+
+/** Slack signs each request with its time; one further than this from our clock, either way, is refused. */
+export const MAX_CLOCK_SKEW_SEC = 5 * 60;
+
+/** What /healthz reports once the bot is ready. */
+export interface Health {
+  readonly healthy: boolean;
+  /** Why not, one reason each (store unreachable, token revoked, questions waiting too long). */
+  readonly reasons: readonly string[];
+}
 
 /**
  * Largest request body accepted on /slack/events. Slack's own payloads are far smaller (an event is
@@ -21,6 +31,14 @@ export interface RuntimeHttpReceiverOptions {
   readonly isReady: () => boolean;
   readonly host?: string;
   readonly bodyLimitBytes?: number;
+  /** Checked on each /healthz once ready; default always healthy. */
+  readonly health?: () => Promise<Health>;
+  /** Shared with the inbox worker, so acks overtake its answers too. */
+  readonly scheduler?: AckFirstScheduler;
+  readonly intake?: DispatchOptions['intake'];
+  readonly firstSight?: DispatchOptions['firstSight'];
+  /** Seconds clock for the timestamp check; injectable for tests. */
+  readonly nowSec?: () => number;
 }
 
 /**
@@ -48,12 +66,25 @@ export class RuntimeHttpReceiver implements Receiver {
       bodyLimit: options.bodyLimitBytes ?? BODY_LIMIT_BYTES,
       // Events are acked as soon as they are verified (Bolt's default); the answer follows.
       processBeforeResponse: false,
+      // Verified requests carry their signature along: a replayed command or click is found by it.
+      customPropertiesExtractor: (req) => {
+        const signature = req.headers['x-slack-signature'];
+        return typeof signature === 'string' ? { [REQUEST_KEY]: `sig:${signature}` } : {};
+      },
     });
   }
 
+  /** True while a request is being read or verified: answering waits meanwhile (see AckFirstScheduler). */
+  get busy(): boolean {
+    return this.#unacked > 0;
+  }
+
   init(app: App): void {
-    const scheduler = new AckFirstScheduler({ isBusy: () => this.#unacked > 0 });
-    this.#bolt.init(dispatchEvents(app, { inFlight: this.#options.inFlight, scheduler, logger: this.#options.logger }));
+    const scheduler = this.#options.scheduler ?? new AckFirstScheduler({ isBusy: () => this.busy });
+    const { intake, firstSight } = this.#options;
+    this.#bolt.init(
+      dispatchEvents(app, { inFlight: this.#options.inFlight, scheduler, logger: this.#options.logger, ...(intake ? { intake } : {}), ...(firstSight ? { firstSight } : {}) }),
+    );
   }
 
   /** Starts listening; resolves with the bound port (useful with port 0). */
@@ -106,15 +137,20 @@ export class RuntimeHttpReceiver implements Receiver {
       return;
     }
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-      const ready = this.#options.isReady();
-      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ status: ready ? 'ok' : 'starting' }));
+      void this.#healthz(req, res);
       return;
     }
     if (path === '/slack/events' && req.method === 'POST') {
       // Before the index is built there is no app to hand the event to; 503 makes Slack retry it.
       if (!this.#options.isReady()) {
         res.writeHead(503, { 'retry-after': '1' }).end();
+        return;
+      }
+      if (!this.#timestampFresh(req)) {
+        // Bolt refuses stale timestamps but accepts any in the future; a request signed for a
+        // later time could be replayed until then.
+        this.#options.logger.warn('faqbot: refused a request whose x-slack-request-timestamp is more than 5 minutes from now');
+        res.writeHead(401).end();
         return;
       }
       this.#unacked += 1;
@@ -130,5 +166,25 @@ export class RuntimeHttpReceiver implements Receiver {
       return;
     }
     res.writeHead(path === '/slack/events' || path === '/healthz' ? 405 : 404).end();
+  }
+
+  #timestampFresh(req: http.IncomingMessage): boolean {
+    const raw = req.headers['x-slack-request-timestamp'];
+    // Missing or malformed: Bolt's verification refuses it with the reason.
+    if (typeof raw !== 'string' || !/^\d+$/.test(raw)) return true;
+    const now = this.#options.nowSec?.() ?? Math.floor(Date.now() / 1000);
+    return Math.abs(now - Number(raw)) <= MAX_CLOCK_SKEW_SEC;
+  }
+
+  async #healthz(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let body: { status: string; reasons?: readonly string[] };
+    if (!this.#options.isReady()) body = { status: 'starting' };
+    else {
+      const health = this.#options.health ? await this.#options.health().catch((error: unknown) => ({ healthy: false, reasons: [`health check failed: ${String(error)}`] })) : { healthy: true, reasons: [] };
+      body = health.healthy ? { status: 'ok' } : { status: 'unhealthy', reasons: health.reasons };
+    }
+    if (res.destroyed) return;
+    res.writeHead(body.status === 'ok' ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : JSON.stringify(body));
   }
 }

@@ -14,11 +14,27 @@ import { createRateLimitFetch } from './rate-limit-fetch.ts';
 import { onSignals, type Signal, type SignalSource } from './on-signals.ts';
 import { ANSWER_RETRY } from './answer-retry.ts';
 import { describeStartupError, verifyBotToken } from './verify-bot-token.ts';
+import { AckFirstScheduler } from './ack-first-scheduler.ts';
+import { createAnswerClient } from './create-answer-client.ts';
+import { DurableInbox } from './durable-inbox.ts';
+import { InboxWorker } from './inbox-worker.ts';
+import { createAnswerer } from '../slack/inbox/answer-claimed.ts';
+import { UserNames } from '../slack/user-names.ts';
+import { describeStore, openStore } from '../store/open-store.ts';
+import type { Store } from '../store/store.ts';
 import { RuntimeSocketReceiver } from './socket-receiver.ts';
 import { watchCorpus } from './watch-corpus.ts';
 
-/** How long shutdown waits for answers already started. */
-export const DRAIN_TIMEOUT_MS = 10_000;
+/**
+ * How long shutdown waits for answers already started: well inside the 10 s an orchestrator
+ * usually grants after SIGTERM. What is unfinished then stays in the store for the next start
+ * (or another replica), so waiting longer buys nothing.
+ */
+export const DRAIN_TIMEOUT_MS = 6_000;
+
+/** How often question texts older than FAQBOT_RETAIN_DAYS are purged. */
+const PURGE_EVERY_MS = 60 * 60_000;
+const DAY_MS = 86_400_000;
 
 export interface ReadyInfo {
   readonly mode: 'socket' | 'http';
@@ -56,13 +72,45 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
     disposeProcessHandlers();
   };
 
+  let store: Store;
+  try {
+    store = await openStore(config.store.location, (error) => logger.log('warn', 'A store connection failed; it is replaced on next use', { error }));
+  } catch (error) {
+    const message = `cannot open the store (${describeStore(config.store.location)}): ${error instanceof Error ? error.message : String(error)}`;
+    logger.log('error', `Start-up failed: ${message}`);
+    io.stderr.write(`faqbot: ${message}\n`);
+    dispose();
+    return 1;
+  }
+  const inbox = new DurableInbox(store, logger);
+  const resumed = await store.releaseOwn(config.store.replicaId, Date.now()).catch(() => 0);
+  logger.log('info', 'Store ready', { store: describeStore(config.store.location), replicaId: config.store.replicaId, resumedClaims: resumed });
+
   const inFlight = new InFlight();
   const engines = new EngineHolder({ corpusDir: config.corpusDir, load: io.loadEngine, logger });
   let ready = false;
+  let busy = (): boolean => false;
+  const scheduler = new AckFirstScheduler({ isBusy: () => busy() });
+  const dispatch = { scheduler, intake: inbox.intake };
   const receiver =
     config.mode === 'socket'
-      ? new RuntimeSocketReceiver({ appToken: config.appToken, logger, inFlight, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) })
-      : new RuntimeHttpReceiver({ signingSecret: config.signingSecret, logger, inFlight, isReady: () => ready, host: config.host });
+      ? new RuntimeSocketReceiver({ appToken: config.appToken, logger, inFlight, ...dispatch, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) })
+      : new RuntimeHttpReceiver({
+          signingSecret: config.signingSecret,
+          logger,
+          inFlight,
+          isReady: () => ready,
+          host: config.host,
+          health: () => inbox.health(),
+          firstSight: inbox.firstSight,
+          ...dispatch,
+        });
+  if (receiver instanceof RuntimeHttpReceiver) busy = () => receiver.busy;
+  const slackFetch = createRateLimitFetch({ logger, attemptTimeoutMs: config.slackTimeoutMs });
+  let worker: InboxWorker | undefined;
+  const closeStore = async (): Promise<void> => {
+    await store.close().catch((error: unknown) => logger.log('warn', 'Closing the store failed', { error }));
+  };
 
   let port: number | undefined;
   try {
@@ -84,8 +132,27 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
       ...(identity.botId && identity.botUserId ? { botId: identity.botId, botUserId: identity.botUserId } : {}),
       retryConfig: ANSWER_RETRY,
       // A 429 (Slack limits chat.postMessage per channel) holds up only the call it was for.
-      fetch: createRateLimitFetch({ logger }),
+      fetch: slackFetch,
     });
+    inbox.botUserId = identity.botUserId;
+    const answerFetch = createRateLimitFetch({ logger, maxRetryAfterSec: 2, attemptTimeoutMs: config.slackTimeoutMs });
+    const answerClient = createAnswerClient(config.botToken, { slackApiUrl: config.slackApiUrl, logger, fetch: answerFetch });
+    worker = new InboxWorker({
+      store,
+      owner: config.store.replicaId,
+      scheduler,
+      logger,
+      answer: createAnswerer({
+        client: answerClient,
+        names: new UserNames(answerClient),
+        getEngine: () => engines.get(),
+        logger,
+        botUserId: identity.botUserId,
+      }),
+      onAuth: (ok, reason) => inbox.reportAuth(ok, reason),
+      onStore: (ok, reason) => inbox.reportStore(ok, reason),
+    });
+    inbox.onStored = () => worker?.wake();
     if (receiver instanceof RuntimeSocketReceiver) {
       await receiver.start().catch((error: unknown) => {
         throw describeStartupError(error, 'SLACK_APP_TOKEN', config.slackApiUrl ?? 'https://slack.com/api/');
@@ -96,10 +163,22 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
     logger.log('error', `Start-up failed: ${message}`);
     io.stderr.write(`faqbot: ${message}\n`);
     await receiver.stop().catch(() => undefined);
+    await closeStore();
     dispose();
     return 1;
   }
 
+  worker.start();
+  const purge = (): void => {
+    const now = Date.now();
+    store
+      .purge(now - config.store.retainDays * DAY_MS, now)
+      .then((purged) => purged > 0 && logger.log('info', 'Purged old question texts', { purged, retainDays: config.store.retainDays }))
+      .catch((error: unknown) => logger.log('warn', 'Purging old question texts failed; trying again later', { error }));
+  };
+  purge();
+  const purgeTimer = setInterval(purge, PURGE_EVERY_MS);
+  purgeTimer.unref();
   ready = true;
   logger.log('info', 'faqbot is ready', { mode: config.mode, ...(port !== undefined ? { port } : {}) });
   const disposeReload = onSignals(signals, ['SIGHUP'], () => void engines.reload('SIGHUP'));
@@ -110,7 +189,9 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
   ready = false;
   disposeReload();
   stopWatching();
-  await shutdown(reason, receiver, inFlight, logger, stop.second);
+  clearInterval(purgeTimer);
+  await shutdown(reason, receiver, inFlight, worker, logger, stop.second);
+  await closeStore();
   dispose();
   return reason === 'fatal' ? 1 : 0;
 }
@@ -119,14 +200,20 @@ async function shutdown(
   reason: StopReason,
   receiver: RuntimeHttpReceiver | RuntimeSocketReceiver,
   inFlight: InFlight,
+  worker: InboxWorker,
   logger: JsonLogger,
   secondSignal: Promise<StopReason>,
 ): Promise<void> {
-  logger.log('info', 'Shutting down: taking no new work, finishing answers in flight', { reason, inFlight: inFlight.size });
+  logger.log('info', 'Shutting down: taking no new work, finishing answers in flight', { reason, inFlight: inFlight.size, answering: worker.active });
+  const started = Date.now();
   const stopped = receiver.stop().catch((error: unknown) => logger.log('warn', 'Stopping the receiver failed', { error }));
   // A second SIGINT / SIGTERM means "now": stop waiting for the answers in flight.
+  const workerDone = worker.stop(DRAIN_TIMEOUT_MS, secondSignal);
   const drained = await inFlight.drain(DRAIN_TIMEOUT_MS, secondSignal);
-  if (!drained) logger.log('warn', 'Stopped without finishing every answer in flight', { abandoned: inFlight.size });
+  const answered = await workerDone;
+  if (!drained || !answered) {
+    logger.log('warn', 'Stopped before every answer was sent; unanswered questions stay in the store for the next start', { abandoned: inFlight.size + worker.active, ms: Date.now() - started });
+  }
   if (receiver instanceof RuntimeHttpReceiver) receiver.closeAllConnections();
   await stopped;
   logger.log('info', 'faqbot stopped', { reason });

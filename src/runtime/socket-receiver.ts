@@ -1,7 +1,7 @@
 import { SocketModeReceiver, type App, type Logger } from '@slack/bolt';
 import { AckFirstScheduler } from './ack-first-scheduler.ts';
 import type { InFlight } from './in-flight.ts';
-import { dispatchEvents } from './dispatch-events.ts';
+import { dispatchEvents, type DispatchOptions } from './dispatch-events.ts';
 
 export interface RuntimeSocketReceiverOptions {
   readonly appToken: string;
@@ -9,6 +9,8 @@ export interface RuntimeSocketReceiverOptions {
   readonly inFlight: InFlight;
   /** Base URL for apps.connections.open (SLACK_API_URL); Slack's own when undefined. */
   readonly slackApiUrl?: string;
+  readonly scheduler?: AckFirstScheduler;
+  readonly intake?: DispatchOptions['intake'];
 }
 
 /** How long stop() waits for the WebSocket to close before giving up on a clean goodbye. */
@@ -21,6 +23,7 @@ const DISCONNECT_TIMEOUT_MS = 3_000;
 export class RuntimeSocketReceiver extends SocketModeReceiver {
   readonly #inFlight: InFlight;
   readonly #logger: Logger;
+  readonly #options: RuntimeSocketReceiverOptions;
 
   constructor(options: RuntimeSocketReceiverOptions) {
     super({
@@ -34,10 +37,12 @@ export class RuntimeSocketReceiver extends SocketModeReceiver {
     });
     this.#inFlight = options.inFlight;
     this.#logger = options.logger;
+    this.#options = options;
   }
 
   override init(app: App): void {
-    super.init(dispatchEvents(app, { inFlight: this.#inFlight, scheduler: new AckFirstScheduler(), logger: this.#logger }));
+    const { intake } = this.#options;
+    super.init(dispatchEvents(app, { inFlight: this.#inFlight, scheduler: this.#options.scheduler ?? new AckFirstScheduler(), logger: this.#logger, ...(intake ? { intake } : {}) }));
   }
 
   override async stop(): Promise<void> {

@@ -16,7 +16,19 @@ export type ApiReply =
   | { readonly ok: boolean; readonly error?: string; readonly [key: string]: unknown }
   | { readonly status: number; readonly headers?: Record<string, string>; readonly body?: string }
   | 'hang'
-  | 'reset';
+  | 'reset'
+  /** Slack posted it, but the answer never arrives: the outcome is unknown to the bot. */
+  | 'post-then-hang'
+  | 'post-then-reset';
+
+/** A message the stand-in holds, as conversations.replies / history return it. */
+export interface HeldMessage {
+  readonly channel: string;
+  readonly ts: string;
+  readonly thread_ts?: string;
+  readonly text: string;
+  readonly metadata?: { readonly event_type: string; readonly event_payload: Record<string, unknown> };
+}
 
 export type ApiHandler = (call: ApiCall) => ApiReply | undefined | Promise<ApiReply | undefined>;
 
@@ -27,6 +39,8 @@ export type ApiHandler = (call: ApiCall) => ApiReply | undefined | Promise<ApiRe
  */
 export class FakeSlackApi {
   readonly calls: ApiCall[] = [];
+  /** Messages posted (and not deleted), per channel in posting order. */
+  readonly messages = new Map<string, HeldMessage[]>();
   handler: ApiHandler | undefined;
   readonly #server: http.Server;
   readonly #hanging = new Set<http.ServerResponse>();
@@ -79,7 +93,14 @@ export class FakeSlackApi {
     this.#perMethod.set(method, seq);
     const call: ApiCall = { method, params, authorization: req.headers.authorization, seq };
     if (this.#record) this.calls.push(call);
-    const reply = (await this.handler?.(call)) ?? this.#default(call);
+    const handled = await this.handler?.(call);
+    if (handled === 'post-then-hang' || handled === 'post-then-reset') {
+      this.#default(call);
+      if (handled === 'post-then-reset') res.socket?.destroy();
+      else this.#hanging.add(res);
+      return;
+    }
+    const reply = handled ?? this.#default(call);
     if (reply === 'hang') {
       this.#hanging.add(res);
       return;
@@ -95,20 +116,47 @@ export class FakeSlackApi {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
   }
 
-  #default(call: ApiCall): ApiReply {
+  #default(call: ApiCall): { readonly ok: boolean; readonly [key: string]: unknown } {
     switch (call.method) {
       case 'auth.test':
         return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'faqbot', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' };
-      case 'chat.postMessage':
-      case 'chat.update':
+      case 'chat.postMessage': {
         this.#ts += 1;
-        return { ok: true, channel: call.params['channel'] ?? '', ts: `1800000000.${String(this.#ts).padStart(6, '0')}` };
+        const ts = `1800000000.${String(this.#ts).padStart(6, '0')}`;
+        const channel = call.params['channel'] ?? '';
+        const thread = call.params['thread_ts'];
+        const metadata = call.params['metadata'] ? (JSON.parse(call.params['metadata']) as HeldMessage['metadata']) : undefined;
+        const held: HeldMessage = { channel, ts, text: call.params['text'] ?? '', ...(thread ? { thread_ts: thread } : {}), ...(metadata ? { metadata } : {}) };
+        const list = this.messages.get(channel) ?? [];
+        list.push(held);
+        this.messages.set(channel, list);
+        return { ok: true, channel, ts };
+      }
+      case 'chat.update':
+        return { ok: true, channel: call.params['channel'] ?? '', ts: call.params['ts'] ?? '' };
+      case 'conversations.replies': {
+        const ts = call.params['ts'] ?? '';
+        const found = (this.messages.get(call.params['channel'] ?? '') ?? []).filter((m) => m.ts === ts || m.thread_ts === ts);
+        return { ok: true, messages: found.map((m) => withMetadata(m, call)), has_more: false };
+      }
+      case 'conversations.history': {
+        const oldest = call.params['oldest'] ?? '0';
+        const found = (this.messages.get(call.params['channel'] ?? '') ?? []).filter((m) => m.thread_ts === undefined && m.ts > oldest).reverse();
+        return { ok: true, messages: found.map((m) => withMetadata(m, call)), has_more: false };
+      }
       case 'apps.connections.open':
         return { ok: false, error: 'not_allowed_token_type' };
       default:
         return { ok: true };
     }
   }
+}
+
+/** Slack returns metadata only to callers that ask for it. */
+function withMetadata(message: HeldMessage, call: ApiCall): HeldMessage {
+  if (call.params['include_all_metadata'] === 'true') return message;
+  const { metadata: _hidden, ...rest } = message;
+  return rest;
 }
 
 function parseParams(text: string, contentType: string | undefined): Record<string, string> {

@@ -3,6 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Cleanup } from '../../helpers/cleanups.ts';
 import { waitFor } from '../../helpers/wait-for.ts';
+import { withTempStore } from '../../helpers/temp-db.ts';
 import { FakeSlackApi, type ApiHandler } from './fake-slack-api.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from './run-serve.ts';
 
@@ -32,7 +33,7 @@ export interface ServeChild {
 function spawnServe(cleanups: Cleanup[], env: NodeJS.ProcessEnv, options: { preload?: string } = {}): ServeChild {
   const preload = options.preload ? ['--import', path.resolve(options.preload)] : [];
   const child = spawn(process.execPath, [...preload, 'bin/faqbot.js', 'serve'], {
-    env: { PATH: process.env['PATH'], ...env },
+    env: withTempStore({ PATH: process.env['PATH'], ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
