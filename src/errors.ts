@@ -22,7 +22,9 @@ export type ErrorCode =
   /** Start-up could not talk to Slack, or Slack refused the credentials (SlackStartupError). */
   | 'slack_startup'
   /** The store (SQLite file or PostgreSQL) did not answer or refused (StoreError). */
-  | 'store_unavailable';
+  | 'store_unavailable'
+  /** The word-vector file is missing or damaged: rebuild it with `npm run build:vectors`. */
+  | 'vectors_invalid';
 
 export class FaqbotError extends Error {
   readonly code: ErrorCode;

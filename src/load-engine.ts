@@ -10,7 +10,9 @@ import { verifyFaq } from './faq/verify-faq.ts';
 import { readFaqFile } from './faq/read-faq-file.ts';
 import type { FaqEntry } from './faq/types.ts';
 import { FaqIndex } from './match/faq-index.ts';
+import { defaultWordVectors } from './match/default-word-vectors.ts';
 import { generateKeys, type GeneratedKey } from './faq/generate-keys.ts';
+import { titleEntries } from './faq/title-entries.ts';
 
 export const FAQ_FILE = 'faq.yml';
 const EXAMPLE_COUNT = 5;
@@ -40,12 +42,10 @@ export async function loadEngine(corpusDir: string): Promise<Engine> {
 }
 
 /** Builds the engine over an already loaded corpus (the index is built here, once). */
-export function buildEngine({ corpus, curated, synonyms = [] }: LoadedCorpus): Engine {
-  const covered = new Set(curated.flatMap((e) => e.citations.map((c) => `${c.source}#${c.paragraph}`)));
-  const keys = generateKeys(corpus.articles, covered);
-  const index = new FaqIndex(corpus.articles, curated, { synonyms, keys });
-  const examples = pickExamples(curated, keys, corpus);
-  const context: AnswerContext = { index, articles: new Map(corpus.articles.map((a) => [a.source, a])), examples };
+export function buildEngine(loaded: LoadedCorpus): Engine {
+  const { corpus, curated } = loaded;
+  const context = buildAnswerContext(loaded);
+  const { index } = context;
   const byId = new Map(curated.map((e) => [e.id, e]));
   return {
     ask: (question: string): Answer => answerQuestion(typeof question === 'string' ? question : '', context),
@@ -57,12 +57,21 @@ export function buildEngine({ corpus, curated, synonyms = [] }: LoadedCorpus): E
       if (!passage) return null;
       const asked = question ?? '';
       const ranking = index.rank(asked);
-      const candidate = ranking.candidates.find((c) => c.kind === 'passage' && c.passage === passage) ?? { kind: 'passage' as const, passage, score: 1, window: { first: 0, last: 0, focus: 0 } };
+      const candidate = ranking.candidates.find((c) => c.kind === 'passage' && c.passage === passage) ?? { kind: 'passage' as const, passage, score: 1, window: { first: 0, last: 0, focus: 0 }, typeFits: true };
       return answerFrom(candidate, asked, context, ranking);
     },
     articles: corpus.articles.map((a) => ({ source: a.source, title: a.title })),
-    examples: examples.map((e) => e.question),
+    examples: context.examples.map((e) => e.question),
   };
+}
+
+/** The index (generated keys, word vectors) and what answering needs besides: built once. */
+export function buildAnswerContext({ corpus, curated, synonyms = [] }: LoadedCorpus): AnswerContext {
+  const covered = new Set(curated.flatMap((e) => e.citations.map((c) => `${c.source}#${c.paragraph}`)));
+  const keys = generateKeys(corpus.articles, covered);
+  const titled = titleEntries(corpus.articles, new Set(curated.flatMap((e) => e.citations.map((c) => c.source))));
+  const index = new FaqIndex(corpus.articles, [...curated, ...titled], { synonyms, keys, vectors: defaultWordVectors() });
+  return { index, articles: new Map(corpus.articles.map((a) => [a.source, a])), examples: pickExamples(curated, keys, corpus), curatedFaq: curated.length + titled.length > 0 };
 }
 
 /**

@@ -16,47 +16,57 @@ export interface AnswerContext {
   readonly index: FaqIndex;
   readonly articles: ReadonlyMap<string, Article>;
   readonly examples: readonly Suggestion[];
+  /** Whether the corpus has entries (curated, or titles that are questions): then passages answer alone only when strong. */
+  readonly curatedFaq: boolean;
 }
 
 /**
- * Answers a question from the ranking: `answered` when the best candidate clears the calibrated
- * threshold and no different candidate is within the ambiguity margin of it; `ambiguous` (with the
- * close candidates as suggestions) when one is; `unknown` (with example questions) otherwise.
+ * Answers a question from the ranking: `answered` when the best curated entry is probably right
+ * (its confidence clears both the global line and what uncovered questions reach in this corpus),
+ * or else the best passage clears the calibrated passage line; `ambiguous` when the model is sure
+ * it is one of the two best entries but not which; `unknown` (with the nearest entries as "did you
+ * mean", or example questions) otherwise.
  */
 export function answerQuestion(question: string, context: AnswerContext): Answer {
   const ranking = context.index.rank(question);
-  const curated = ranking.candidates.filter((c): c is CuratedCandidate => c.kind === 'curated');
-  const passages = ranking.candidates.filter((c): c is PassageCandidate => c.kind === 'passage');
+  const { curated, passages } = ranking;
   const bestCurated = curated[0];
   const bestPassage = passages[0];
-  const passageScore = bestPassage?.score ?? 0;
   // Against the threshold a passage match counts for less when the question says little.
-  const passageConfidence = passageScore * ranking.specificity;
-  // A curated entry wins when it matches about as well as the best passage, or when it quotes
-  // that very passage: its answer is written for people, the passage's is raw text.
-  const quotesBestPassage = (c: CuratedCandidate): boolean =>
-    bestPassage !== undefined && c.entry.citations.some((x) => x.source === bestPassage.passage.article.source && x.paragraph === bestPassage.passage.paragraph.number);
-  if (bestCurated && bestCurated.score >= SCORING.answerAt && (bestCurated.score >= passageScore - SCORING.curatedPreference || quotesBestPassage(bestCurated))) {
-    // Entries quoting the same words give the same answer: only a different one is a rival.
-    const bestQuotes = new Set(bestCurated.entry.citations.map((x) => x.quote));
-    const rivals = curated.slice(1).filter((c) => c.score >= bestCurated.score - SCORING.ambiguousMargin && !c.entry.citations.some((x) => bestQuotes.has(x.quote)));
-    if (rivals.length > 0 && bestCurated.score < SCORING.clearAt) {
-      return ambiguous(question, bestCurated.score, [bestCurated, ...rivals.slice(0, 2)]);
-    }
-    return answerFrom(bestCurated, question, context);
+  const passageConfidence = (bestPassage?.score ?? 0) * ranking.specificity;
+  const entryLine = Math.max(SCORING.entryAnswerAt, Math.min(SCORING.uncoveredCap, context.index.uncoveredConfidence));
+  // "When…?" or "How many…?" answered with no date or number is a confident wrong answer.
+  if (bestCurated && ranking.entryConfidence >= entryLine && bestCurated.features.typeFits > 0) {
+    return { ...answerFrom(bestCurated, question, context), score: round(ranking.entryConfidence) };
   }
-  if (bestPassage && passageConfidence >= SCORING.passageAnswerAt) {
-    const adopted = curated.find((c) => c.score >= SCORING.adoptAt && quotesBestPassage(c));
-    if (adopted) return answerFrom(adopted, question, context);
+  const second = curated[1];
+  // Sure it is one of two entries, not which: ask — unless both quote the same words (same answer).
+  if (bestCurated && second && bestCurated.logit - second.logit <= SCORING.ambiguousLogitMargin && ranking.pairConfidence >= entryLine && !sameQuotes(bestCurated, second)) {
+    return ambiguous(question, ranking.pairConfidence, [bestCurated, second]);
+  }
+  // With a curated FAQ the entry model has already weighed the passages (its `passage` feature):
+  // a passage answering on its own must then be stronger.
+  const passageLine = context.curatedFaq ? Math.max(SCORING.passageAnswerAt, SCORING.curatedPassageAnswerAt) : SCORING.passageAnswerAt;
+  // "How many…?" answered by a passage with no number in reach is a guess (a missing date costs only
+  // its penalty: on SQuAD a hard rule there lost more right answers than wrong ones).
+  if (bestPassage && passageConfidence >= passageLine && (bestPassage.typeFits || ranking.query.answerType !== 'number')) {
+    // An entry quoting that very passage answers it in words written for people.
+    const quotesBest = curated.find((c) => c.score >= SCORING.adoptAt && c.entry.citations.some((x) => x.source === bestPassage.passage.article.source && x.paragraph === bestPassage.passage.paragraph.number));
+    if (quotesBest) return { ...answerFrom(quotesBest, question, context), score: round(passageConfidence) };
     return { ...answerFrom(bestPassage, question, context, ranking), score: round(passageConfidence) };
   }
-  const best = ranking.candidates[0];
-  if (best && best.score >= SCORING.suggestAt) {
+  const confidence = Math.max(ranking.entryConfidence, passageConfidence);
+  if (confidence >= SCORING.suggestAt || (bestCurated && bestCurated.score >= SCORING.suggestAt)) {
     // Unsure: say so, but offer the nearest entries as "did you mean" rather than examples.
-    const near = [...(bestCurated && bestCurated.score >= SCORING.suggestAt ? curated.slice(0, 3) : []), ...(bestPassage ? [bestPassage] : [])];
-    return { ...unknown(question, best.score, near.slice(0, 3).map(suggestionOf)), nearMatches: true };
+    const near: Candidate[] = [...curated.slice(0, 3), ...(bestPassage && passageConfidence >= SCORING.suggestAt * SCORING.passageAnswerAt ? [bestPassage] : [])];
+    return { ...unknown(question, confidence, near.slice(0, 3).map(suggestionOf)), nearMatches: true };
   }
-  return unknown(question, best?.score ?? 0, context.examples);
+  return unknown(question, confidence, context.examples);
+}
+
+function sameQuotes(a: CuratedCandidate, b: CuratedCandidate): boolean {
+  const quotes = new Set(a.entry.citations.map((x) => x.quote));
+  return b.entry.citations.some((x) => quotes.has(x.quote));
 }
 
 function ambiguous(question: string, score: number, candidates: readonly Candidate[]): Answer {
@@ -65,17 +75,7 @@ function ambiguous(question: string, score: number, candidates: readonly Candida
 
 /** The answer for one candidate; a second passage is quoted too when it scored almost as well. */
 export function answerFrom(best: Candidate, question: string, context: AnswerContext, ranking?: Ranking): Answer {
-  if (best.kind === 'curated') {
-    return {
-      question,
-      status: 'answered',
-      answer: best.entry.answer,
-      citations: best.entry.citations.map((c) => citationOf(context.articles.get(c.source)!, c.paragraph, c.quote)),
-      suggestions: [],
-      score: round(best.score),
-      entryId: best.entry.id,
-    };
-  }
+  if (best.kind === 'curated') return { ...curatedReply(best.entry, question, context), score: round(best.score) };
   // Without a ranking (a "did you mean" click on a passage) there are no runners-up to quote.
   const answerType = ranking?.query.answerType ?? 'other';
   const span = selectQuote(best.passage, best.window, answerType);
@@ -103,6 +103,17 @@ export function answerFrom(best: Candidate, question: string, context: AnswerCon
     suggestions: [],
     score: round(best.score),
     entryId: generatedEntryId(best.passage),
+  };
+}
+
+function curatedReply(entry: FaqEntry, question: string, context: AnswerContext): Omit<Answer, 'score'> {
+  return {
+    question,
+    status: 'answered',
+    answer: entry.answer,
+    citations: entry.citations.map((c) => citationOf(context.articles.get(c.source)!, c.paragraph, c.quote)),
+    suggestions: [],
+    entryId: entry.id,
   };
 }
 
@@ -138,7 +149,7 @@ export function citationOf(article: Article, paragraph: number, quote: string): 
 }
 
 export function curatedAnswer(entry: FaqEntry, question: string, context: AnswerContext): Answer {
-  return answerFrom({ kind: 'curated', entry, score: 1 }, question, context);
+  return { ...curatedReply(entry, question, context), score: 1 };
 }
 
 function round(score: number): number {

@@ -77,6 +77,21 @@ export class Bm25Index {
     return Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
   }
 
+  /**
+   * The score a document would get holding every query term once at average length: the scale a
+   * search score is divided by to say "how much of this question the document matches", in [0, ~1].
+   */
+  fullScore(query: ReadonlyArray<{ readonly id: number; readonly weight: number }>): number {
+    const seen = new Set<number>();
+    let total = 0;
+    for (const { id, weight } of query) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      total += weight * this.idf(id);
+    }
+    return total;
+  }
+
   /** The best `limit` documents for weighted term ids (weight multiplies idf; repeats count once). */
   search(query: ReadonlyArray<{ readonly id: number; readonly weight: number }>, limit: number): Array<{ doc: number; score: number }> {
     const k1 = 1.2;

@@ -16,6 +16,8 @@ export interface QueryTerm {
 export interface Query {
   readonly normalized: string;
   readonly terms: readonly QueryTerm[];
+  /** The content words as written (typos corrected): what word vectors are looked up by. */
+  readonly words: readonly string[];
   readonly answerType: AnswerType;
   /** The question's opening word class (see `questionForm`); matched against FAQ phrasings. */
   readonly form: string;
@@ -56,12 +58,14 @@ export function prepareQuery(question: string, vocabulary: Vocabulary): Query {
   const add = (term: string, weight: number): void => {
     terms.set(term, Math.max(terms.get(term) ?? 0, weight));
   };
+  const words: string[] = [];
   const joinedAway = new Set<number>();
   for (let i = 0; i + 1 < tokens.length; i++) {
     const joined = termOf(tokens[i]!.word + tokens[i + 1]!.word);
     if (!vocabulary.hasTerm(tokens[i]!.term) || !vocabulary.hasTerm(tokens[i + 1]!.term) || tokens[i + 1]!.word.length === 1) {
       if (vocabulary.hasTerm(joined)) {
         add(joined, 1);
+        words.push(tokens[i]!.word + tokens[i + 1]!.word);
         joinedAway.add(i).add(i + 1);
       }
     }
@@ -72,14 +76,19 @@ export function prepareQuery(question: string, vocabulary: Vocabulary): Query {
     if (joinedAway.has(i)) return;
     // "Hyper-V" is one term when the index knows `hyperv`; its parts would count it three times.
     if (token.part && compoundKnown) return;
-    if (vocabulary.hasTerm(token.term) || vocabulary.hasSynonym(token.term)) return add(token.term, 1);
+    if (vocabulary.hasTerm(token.term) || vocabulary.hasSynonym(token.term)) {
+      words.push(token.word);
+      return add(token.term, 1);
+    }
     const corrected = vocabulary.corrector.correct(token.word);
+    words.push(corrected ?? token.word);
     if (corrected !== null) add(termOf(corrected), CORRECTED_WEIGHT);
     else add(token.term, 1);
   });
   return {
     normalized,
     terms: [...terms].map(([term, weight]) => ({ term, weight })),
+    words,
     answerType: answerTypeOf(normalized),
     form: questionForm(normalized),
   };

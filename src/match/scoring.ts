@@ -65,6 +65,12 @@ export const SCORING = {
   keyAdoptAt: 0.9,
   passageAnswerAt: 0.385,
   secondQuoteAt: 0.55,
+  // curated entries, by confidence (entry-model.ts): the probability the best entry is right
+  entryAnswerAt: 0.72,
+  uncoveredQuantile: 0.9,
+  uncoveredCap: 0.75,
+  curatedPassageAnswerAt: 0.6,
+  ambiguousLogitMargin: 0.15,
   // both
   derivedFormWeight: 0.9,
   idfFloor: 0.3,

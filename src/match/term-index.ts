@@ -26,9 +26,23 @@ export class TermIndex {
 
   /** The best `limit` documents for the query terms (each weighted 1; repeats count once). */
   search(terms: ReadonlyArray<string>, limit: number): Array<{ doc: number; score: number }> {
-    return this.index.search(
-      terms.map((term) => ({ id: this.ids.get(term) ?? -1, weight: 1 })),
-      limit,
-    );
+    return this.index.search(this.idsOf(terms), limit);
+  }
+
+  /**
+   * Every document's BM25 score for the terms as a share of `fullScore` (a document holding each
+   * term once scores about 1), in a dense array: the small FAQ indexes score all their documents.
+   */
+  shares(terms: ReadonlyArray<string>): Float64Array {
+    const query = this.idsOf(terms);
+    const shares = new Float64Array(this.index.docCount);
+    const full = this.index.fullScore(query);
+    if (full <= 0) return shares;
+    for (const hit of this.index.search(query, this.index.docCount)) shares[hit.doc] = hit.score / full;
+    return shares;
+  }
+
+  private idsOf(terms: ReadonlyArray<string>): Array<{ id: number; weight: number }> {
+    return terms.map((term) => ({ id: this.ids.get(term) ?? -1, weight: 1 }));
   }
 }

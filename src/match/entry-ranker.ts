@@ -1,0 +1,193 @@
+import type { Article } from '../corpus/types.ts';
+import type { FaqEntry } from '../faq/types.ts';
+import { answerTypeOf, sentenceFits, type AnswerType } from './answer-type.ts';
+import { matchedWeight, phrasingSimilarity, type QueryWeights } from './coverage.ts';
+import { rankScore, type EntryFeatures } from './entry-model.ts';
+import { normalizeText } from './normalize.ts';
+import type { PassageCandidate } from './passage-ranker.ts';
+import { questionForm, type Query } from './query.ts';
+import { SCORING } from './scoring.ts';
+import { cosine, type SentenceVectors } from './sentence-vectors.ts';
+import { TermIndex } from './term-index.ts';
+import type { TermWeights } from './term-weights.ts';
+
+export interface CuratedCandidate {
+  readonly kind: 'curated';
+  readonly entry: FaqEntry;
+  /** The ranking model's score as a probability-like value in (0, 1): for ordering and display. */
+  readonly score: number;
+  /** The ranking model's logit, which the confidence model reads. */
+  readonly logit: number;
+  readonly features: EntryFeatures;
+}
+
+/** Everything about one curated entry that ranking reads, computed once at build. */
+interface EntryDoc {
+  readonly entry: FaqEntry;
+  readonly phrasings: ReadonlyArray<ReadonlySet<string>>;
+  readonly forms: readonly string[];
+  /** Each phrasing's own weight (its terms' weights plus its form's). */
+  readonly phrasingWeights: readonly number[];
+  /** What the entry's own question asks for. */
+  readonly answerType: AnswerType;
+  /** The kinds of answer its answer and quotes hold (a date, a number…). */
+  readonly fits: ReadonlySet<AnswerType>;
+  /** The answer and each quote, apart: the best single one counts, so terms must meet in one place. */
+  readonly content: ReadonlyArray<ReadonlySet<string>>;
+  readonly phrasingVectors: ReadonlyArray<Float32Array | null>;
+  readonly answerVector: Float32Array | null;
+  /** The articles its citations come from. */
+  readonly sources: ReadonlySet<string>;
+}
+
+/** How many entries get the full (costlier) evidence after a cheap first look at all of them. */
+const ENTRIES_CONSIDERED = 12;
+
+/**
+ * Ranks curated entries for a question on everything they hold: their question and variants
+ * (lexical coverage, BM25, SIF vectors), and — at a lower weight — their answer and the
+ * paragraphs they cite (BM25, vectors, the passage ranking). The fields are combined by the
+ * ranking model of entry-model.ts, as scores, not ranks, so the confidence can read them.
+ *
+ *   new EntryRanker(entries, articles, weights, vectors, termsNoting, wordsOf)
+ *     .rank(query, queryWeights, total, questionVector, passages, specificity)[0].entry.id
+ */
+export class EntryRanker {
+  private readonly docs: readonly EntryDoc[];
+  private readonly phrasingIndex: TermIndex;
+  private readonly phrasingOwner: readonly number[];
+  private readonly answerIndex: TermIndex;
+
+  constructor(
+    curated: readonly FaqEntry[],
+    articles: ReadonlyMap<string, Article>,
+    private readonly weights: TermWeights,
+    private readonly vectors: SentenceVectors | null,
+    termsNoting: (text: string) => string[],
+    wordsOf: (text: string) => string[],
+  ) {
+    const phrasingDocs: string[][] = [];
+    const owners: number[] = [];
+    const answerDocs: string[][] = [];
+    const embed = (text: string): Float32Array | null => this.vectors?.embed(wordsOf(text)) ?? null;
+    this.docs = curated.map((entry, i) => {
+      const texts = [entry.question, ...entry.variants];
+      const phrasings = texts.map((text) => new Set(termsNoting(text)));
+      const forms = texts.map((text) => questionForm(normalizeText(text)));
+      for (const set of phrasings) {
+        phrasingDocs.push([...set]);
+        owners.push(i);
+      }
+      const said = [entry.answer, ...entry.citations.map((c) => c.quote)];
+      const cited = entry.citations.map((c) => paragraphText(articles.get(c.source), c.paragraph));
+      answerDocs.push(termsNoting([...said, ...cited].join('\n')));
+      return {
+        entry,
+        phrasings,
+        forms,
+        phrasingWeights: [],
+        content: said.map((text) => new Set(termsNoting(text))),
+        answerType: answerTypeOf(normalizeText(entry.question)),
+        fits: new Set((['time', 'number'] as const).filter((type) => sentenceFits(said.join(' '), type))),
+        phrasingVectors: texts.map(embed),
+        answerVector: embed([...said, ...cited].join('\n')),
+        sources: new Set(entry.citations.map((c) => c.source)),
+      };
+    });
+    // Term weights need every FAQ word interned first, so phrasings are weighed once all are in.
+    for (const doc of this.docs) {
+      const list = doc.phrasingWeights as number[];
+      doc.phrasings.forEach((set, p) => list.push([...set].reduce((sum, t) => sum + this.weights.weightOf(t), doc.forms[p] ? SCORING.formWeight : 0)));
+    }
+    this.phrasingIndex = new TermIndex(phrasingDocs);
+    this.phrasingOwner = owners;
+    this.answerIndex = new TermIndex(answerDocs);
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  /** The entries' texts a corpus's common SIF direction is learned from. */
+  static sampleTexts(curated: readonly FaqEntry[]): string[] {
+    return curated.flatMap((e) => [e.question, ...e.variants, e.answer]);
+  }
+
+  /**
+   * The entries best first. `passages` are the passage ranker's candidates for the same question
+   * (an entry whose article holds the best-matching paragraph is likelier right); `exclude` leaves
+   * entries out, as if the FAQ did not have it (the corpus calibration in faq-index.ts).
+   */
+  rank(
+    query: Query,
+    weights: QueryWeights,
+    total: number,
+    questionVector: Float32Array | null,
+    passages: readonly PassageCandidate[],
+    specificity: number,
+    exclude: ReadonlySet<number> = new Set(),
+  ): CuratedCandidate[] {
+    if (this.docs.length === 0 || query.terms.length === 0) return [];
+    const terms = query.terms.map((t) => t.term);
+    const phrasingShares = this.phrasingIndex.shares(terms);
+    const bestPhrasingShare = new Float64Array(this.docs.length);
+    phrasingShares.forEach((share, p) => {
+      const owner = this.phrasingOwner[p]!;
+      if (share > bestPhrasingShare[owner]!) bestPhrasingShare[owner] = share;
+    });
+    const answerShares = this.answerIndex.shares(terms);
+    const phrasingVector = this.docs.map((doc) => Math.max(0, ...doc.phrasingVectors.map((v) => cosine(questionVector, v))));
+    // A cheap first look at every entry; the few best get the full evidence.
+    const first = this.docs
+      .map((_, i) => ({ i, look: Math.max(bestPhrasingShare[i]!, answerShares[i]!, phrasingVector[i]!) }))
+      .filter((x) => !exclude.has(x.i) && x.look > 0)
+      .sort((a, b) => b.look - a.look)
+      .slice(0, ENTRIES_CONSIDERED);
+    const passageBy = new Map<string, number>();
+    for (const p of passages) {
+      const source = p.passage.article.source;
+      passageBy.set(source, Math.max(passageBy.get(source) ?? 0, p.score * specificity));
+    }
+    return first
+      .map(({ i }): CuratedCandidate => {
+        const doc = this.docs[i]!;
+        const features: EntryFeatures = {
+          lexical: this.lexical(doc, query, weights, total),
+          phrasingVector: phrasingVector[i]!,
+          answerVector: Math.max(0, cosine(questionVector, doc.answerVector)),
+          phrasingBm25: bestPhrasingShare[i]!,
+          answerBm25: answerShares[i]!,
+          passage: Math.max(0, ...[...doc.sources].map((s) => passageBy.get(s) ?? 0)),
+          // 0: the question wants a date or number, and the entry holds none and was written to
+          // answer another kind ("When was Microsoft founded?" against "Who founded OpenStack?").
+          typeFits: (query.answerType === 'time' || query.answerType === 'number') && !doc.fits.has(query.answerType) && doc.answerType !== query.answerType && doc.answerType !== 'other' ? 0 : 1,
+        };
+        const logit = rankScore(features);
+        return { kind: 'curated', entry: doc.entry, score: 1 / (1 + Math.exp(-logit)), logit, features };
+      })
+      .sort((a, b) => b.logit - a.logit);
+  }
+
+  /**
+   * The lexical evidence (scoring.ts): the better of phrasing similarity and answer/quote coverage,
+   * the weaker breaking ties, less the cost of a question of another kind than the entry's.
+   */
+  private lexical(doc: EntryDoc, query: Query, weights: QueryWeights, total: number): number {
+    let phrasing = 0;
+    doc.phrasings.forEach((set, p) => {
+      phrasing = Math.max(phrasing, phrasingSimilarity(query, weights, total, set, doc.forms[p]!, doc.phrasingWeights[p]!));
+    });
+    const content = SCORING.contentFactor * (Math.max(...doc.content.map((set) => matchedWeight(weights, set))) / total);
+    // An entry written for another kind of question ("When did…" asked as "What did… do?") is
+    // a worse fit than its words suggest; "When…?" answered with no date in the entry is a guess.
+    const mismatch =
+      (doc.answerType !== 'other' && doc.answerType !== query.answerType ? SCORING.typeMismatchPenalty : 0) +
+      ((query.answerType === 'time' || query.answerType === 'number') && !doc.fits.has(query.answerType) ? SCORING.typeMissPenalty : 0);
+    return Math.max(0, Math.min(1, Math.max(phrasing, content) + SCORING.tieBreakShare * Math.min(phrasing, content) - mismatch));
+  }
+}
+
+function paragraphText(article: Article | undefined, number: number): string {
+  const paragraph = article?.paragraphs.find((p) => p.number === number);
+  return article && paragraph ? article.text.slice(paragraph.start, paragraph.end) : '';
+}
