@@ -71,7 +71,7 @@ export function buildAnswerContext({ corpus, curated, synonyms = [] }: LoadedCor
   const keys = generateKeys(corpus.articles, covered);
   const titled = titleEntries(corpus.articles, new Set(curated.flatMap((e) => e.citations.map((c) => c.source))));
   const index = new FaqIndex(corpus.articles, [...curated, ...titled], { synonyms, keys, vectors: defaultWordVectors() });
-  return { index, articles: new Map(corpus.articles.map((a) => [a.source, a])), examples: pickExamples(curated, keys, corpus), curatedFaq: curated.length + titled.length > 0 };
+  return { index, articles: new Map(corpus.articles.map((a) => [a.source, a])), examples: pickExamples(curated, keys, corpus), entrySources: new Set([...curated, ...titled].flatMap((e) => e.citations.map((c) => c.source))) };
 }
 
 /**

@@ -16,8 +16,8 @@ export interface AnswerContext {
   readonly index: FaqIndex;
   readonly articles: ReadonlyMap<string, Article>;
   readonly examples: readonly Suggestion[];
-  /** Whether the corpus has entries (curated, or titles that are questions): then passages answer alone only when strong. */
-  readonly curatedFaq: boolean;
+  /** Articles that entries (curated, or titles that are questions) cite: their passages answer alone only when strong. */
+  readonly entrySources: ReadonlySet<string>;
 }
 
 /**
@@ -44,9 +44,9 @@ export function answerQuestion(question: string, context: AnswerContext): Answer
   if (bestCurated && second && bestCurated.logit - second.logit <= SCORING.ambiguousLogitMargin && ranking.pairConfidence >= entryLine && !sameQuotes(bestCurated, second)) {
     return ambiguous(question, ranking.pairConfidence, [bestCurated, second]);
   }
-  // With a curated FAQ the entry model has already weighed the passages (its `passage` feature):
-  // a passage answering on its own must then be stronger.
-  const passageLine = context.curatedFaq ? Math.max(SCORING.passageAnswerAt, SCORING.curatedPassageAnswerAt) : SCORING.passageAnswerAt;
+  // In an article entries cite, the entry model has already weighed its passages (its `passage`
+  // feature): a passage answering on its own there must be stronger. Other articles keep the line.
+  const passageLine = bestPassage && context.entrySources.has(bestPassage.passage.article.source) ? Math.max(SCORING.passageAnswerAt, SCORING.curatedPassageAnswerAt) : SCORING.passageAnswerAt;
   // "How many…?" answered by a passage with no number in reach is a guess (a missing date costs only
   // its penalty: on SQuAD a hard rule there lost more right answers than wrong ones).
   if (bestPassage && passageConfidence >= passageLine && (bestPassage.typeFits || ranking.query.answerType !== 'number')) {
@@ -58,7 +58,7 @@ export function answerQuestion(question: string, context: AnswerContext): Answer
   const confidence = Math.max(ranking.entryConfidence, passageConfidence);
   if (confidence >= SCORING.suggestAt || (bestCurated && bestCurated.score >= SCORING.suggestAt)) {
     // Unsure: say so, but offer the nearest entries as "did you mean" rather than examples.
-    const near: Candidate[] = [...curated.slice(0, 3), ...(bestPassage && passageConfidence >= SCORING.suggestAt * SCORING.passageAnswerAt ? [bestPassage] : [])];
+    const near: Candidate[] = [...curated.filter((c) => c.score >= SCORING.suggestAt).slice(0, 3), ...(bestPassage && passageConfidence >= SCORING.suggestAt * SCORING.passageAnswerAt ? [bestPassage] : [])];
     return { ...unknown(question, confidence, near.slice(0, 3).map(suggestionOf)), nearMatches: true };
   }
   return unknown(question, confidence, context.examples);

@@ -10,6 +10,7 @@ function candidates(engine: Engine): string[] {
   return [
     ...engine.examples,
     'Is Microsoft joining OpenStack?',
+    'What if VMware supports OpenStack?',
     'Who founded OpenStack?',
     'What is Hyper-V part of?',
     'Microsoft',
