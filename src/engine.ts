@@ -2,8 +2,11 @@ import type { Answer } from './answer/types.ts';
 
 /** What the surfaces (CLI, terminal chat, Slack) need from the answer engine, and nothing more. */
 export interface Engine {
-  /** Answers a free-text question. Never throws for any input string. */
-  ask(question: string): Answer;
+  /**
+   * Answers a free-text question. Never throws for any input string. For a follow-up in a thread,
+   * `context` is the thread's earlier question: "and when was that?" is read with it.
+   */
+  ask(question: string, options?: { readonly context?: string }): Answer;
   /** Answers one entry directly (a "did you mean" choice); null if the id is unknown. */
   answerEntry(entryId: string, question?: string): Answer | null;
   /** The articles the bot knows, for help texts and App Home. */

@@ -48,7 +48,8 @@ export function buildEngine(loaded: LoadedCorpus): Engine {
   const { index } = context;
   const byId = new Map(curated.map((e) => [e.id, e]));
   return {
-    ask: (question: string): Answer => answerQuestion(typeof question === 'string' ? question : '', context),
+    ask: (question: string, options?: { readonly context?: string }): Answer =>
+      answerQuestion(typeof question === 'string' ? question : '', context, typeof options?.context === 'string' ? { context: options.context } : {}),
     answerEntry(entryId: string, question?: string): Answer | null {
       const entry = byId.get(entryId);
       if (entry) return curatedAnswer(entry, question ?? entry.question, context);

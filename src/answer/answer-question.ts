@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.ts';
 import type { FaqEntry } from '../faq/types.ts';
-import type { Candidate, CuratedCandidate, FaqIndex, PassageCandidate, Ranking } from '../match/faq-index.ts';
+import type { Candidate, CuratedCandidate, FaqIndex, PassageCandidate, RankOptions, Ranking } from '../match/faq-index.ts';
 import { SCORING } from '../match/scoring.ts';
 import { clip, QUOTE_BUDGET, selectQuote } from './select-quote.ts';
 import type { Answer, Citation, Suggestion } from './types.ts';
@@ -27,8 +27,8 @@ export interface AnswerContext {
  * it is one of the two best entries but not which; `unknown` (with the nearest entries as "did you
  * mean", or example questions) otherwise.
  */
-export function answerQuestion(question: string, context: AnswerContext): Answer {
-  const ranking = context.index.rank(question);
+export function answerQuestion(question: string, context: AnswerContext, options: RankOptions = {}): Answer {
+  const ranking = context.index.rank(question, options);
   const { curated, passages } = ranking;
   const bestCurated = curated[0];
   const bestPassage = passages[0];

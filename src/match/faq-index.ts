@@ -38,6 +38,11 @@ export interface Ranking {
   readonly pairConfidence: number;
 }
 
+export interface RankOptions {
+  /** The earlier question of the thread a follow-up is asked in. */
+  readonly context?: string;
+}
+
 export interface FaqIndexOptions {
   readonly synonyms?: ReadonlyArray<readonly string[]>;
   readonly keys?: readonly GeneratedKey[];
@@ -101,9 +106,12 @@ export class FaqIndex {
     this.uncoveredConfidence = this.calibrate(curated);
   }
 
-  /** Ranks curated entries and passages for a question; never throws. */
-  rank(question: string): Ranking {
-    return this.rankWithout(question, NONE);
+  /**
+   * Ranks curated entries and passages for a question; never throws. `context` is the thread's
+   * earlier question, for a follow-up (its terms count at CONTEXT_WEIGHT, see query.ts).
+   */
+  rank(question: string, options: RankOptions = {}): Ranking {
+    return this.rankWithout(question, NONE, options.context);
   }
 
   /** Corpus idf of a term (paragraph frequency); unseen terms get the largest value. */
@@ -111,8 +119,8 @@ export class FaqIndex {
     return this.weights.idf(term);
   }
 
-  private rankWithout(question: string, exclude: ReadonlySet<number>): Ranking {
-    const query = prepareQuery(question, this.vocabulary);
+  private rankWithout(question: string, exclude: ReadonlySet<number>, context?: string): Ranking {
+    const query = prepareQuery(question, this.vocabulary, context);
     if (query.terms.length === 0) return { query, specificity: 0, curated: [], passages: [], candidates: [], entryConfidence: 0, pairConfidence: 0 };
     const weights = this.weights.queryWeights(query);
     const total = this.weights.totalOf(query);

@@ -9,9 +9,17 @@ const CORRECTED_WEIGHT = 0.8;
 
 export interface QueryTerm {
   readonly term: string;
-  /** 1 for a word as written, less for a typo-corrected one. */
+  /** 1 for a word as written, less for a typo-corrected one or one from the earlier question. */
   readonly weight: number;
+  /** True for a term of the earlier question in a thread: it counts at its weight in the total too. */
+  readonly fromContext?: boolean;
 }
+
+/**
+ * A follow-up ("and when was that?") is read with the thread's earlier question, whose terms count
+ * this much: enough to say what "that" is, not enough to outweigh what the follow-up asks.
+ */
+export const CONTEXT_WEIGHT = 0.5;
 
 export interface Query {
   readonly normalized: string;
@@ -51,7 +59,19 @@ export interface Vocabulary {
  * corrected to the nearest known word where one is close ("openstak" → `openstack`). Unknown words
  * with no correction stay in: they count against every candidate's coverage.
  */
-export function prepareQuery(question: string, vocabulary: Vocabulary): Query {
+export function prepareQuery(question: string, vocabulary: Vocabulary, context?: string): Query {
+  const own = prepareOwnQuery(question, vocabulary);
+  // "thanks!", "ok", an emoji: no content words and not asked as a question — nothing to follow up.
+  const asksSomething = own.terms.length > 0 || own.form !== '' || /\?\s*$/.test(question);
+  if (!context || !asksSomething) return own;
+  const earlier = prepareOwnQuery(context, vocabulary);
+  const have = new Set(own.terms.map((t) => t.term));
+  const added = earlier.terms.filter((t) => !have.has(t.term)).map((t) => ({ term: t.term, weight: t.weight * CONTEXT_WEIGHT, fromContext: true }));
+  // What is asked, and how, is the follow-up's own: "and when was that?" wants a date.
+  return { ...own, terms: [...own.terms, ...added], words: [...own.words, ...earlier.words] };
+}
+
+function prepareOwnQuery(question: string, vocabulary: Vocabulary): Query {
   const normalized = normalizeText(question.slice(0, MAX_QUESTION_CHARS * 2)).slice(0, MAX_QUESTION_CHARS);
   const tokens = tokenize(normalized);
   const terms = new Map<string, number>();

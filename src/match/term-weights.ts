@@ -60,7 +60,8 @@ export class TermWeights {
   /** The question's total weight: what every coverage share is a share of. */
   totalOf(query: Query): number {
     let total = 0;
-    for (const t of query.terms) total += this.weightOf(t.term);
+    // A typo-corrected word counts fully (the question did say it); a context term at its weight.
+    for (const t of query.terms) total += this.weightOf(t.term) * (t.fromContext ? t.weight : 1);
     return total;
   }
 

@@ -78,3 +78,18 @@ describe('on the seed articles', () => {
     }
   });
 });
+
+describe('follow-up questions read with the thread’s earlier question', () => {
+  it('answers "and when was that?" from what the thread was about, and not on its own', async () => {
+    const seeds = await loadEngine('seeds');
+    const followUp = seeds.ask('and when was that?', { context: 'What is the interoperability pledge?' });
+    expect(followUp.status).toBe('answered');
+    expect(followUp.answer).toMatch(/2008/);
+    expect(seeds.ask('and when was that?').status).not.toBe('answered');
+  });
+
+  it('does not turn a reply that asks nothing into a question about the thread', async () => {
+    const seeds = await loadEngine('seeds');
+    for (const reply of ['thanks!', 'ok', ':+1:']) expect(seeds.ask(reply, { context: 'What is Cloud.com?' }).status, reply).not.toBe('answered');
+  });
+});
