@@ -106,7 +106,11 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
           ...dispatch,
         });
   if (receiver instanceof RuntimeHttpReceiver) busy = () => receiver.busy;
-  const slackFetch = createRateLimitFetch({ logger, attemptTimeoutMs: config.slackTimeoutMs });
+  // Once the drain is over, calls still waiting on Slack are cut: their questions are back in the
+  // store, and an open socket would keep the process alive past its grace period.
+  const abandon = new AbortController();
+  const abortable: typeof fetch = (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, abandon.signal]) : abandon.signal });
+  const slackFetch = createRateLimitFetch({ logger, attemptTimeoutMs: config.slackTimeoutMs, fetch: abortable });
   let worker: InboxWorker | undefined;
   const closeStore = async (): Promise<void> => {
     await store.close().catch((error: unknown) => logger.log('warn', 'Closing the store failed', { error }));
@@ -135,7 +139,7 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
       fetch: slackFetch,
     });
     inbox.botUserId = identity.botUserId;
-    const answerFetch = createRateLimitFetch({ logger, maxRetryAfterSec: 2, attemptTimeoutMs: config.slackTimeoutMs });
+    const answerFetch = createRateLimitFetch({ logger, maxRetryAfterSec: 2, attemptTimeoutMs: config.slackTimeoutMs, fetch: abortable });
     const answerClient = createAnswerClient(config.botToken, { slackApiUrl: config.slackApiUrl, logger, fetch: answerFetch });
     worker = new InboxWorker({
       store,
@@ -191,6 +195,7 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
   stopWatching();
   clearInterval(purgeTimer);
   await shutdown(reason, receiver, inFlight, worker, logger, stop.second);
+  abandon.abort();
   await closeStore();
   dispose();
   return reason === 'fatal' ? 1 : 0;

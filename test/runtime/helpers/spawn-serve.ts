@@ -63,16 +63,17 @@ function spawnServe(cleanups: Cleanup[], env: NodeJS.ProcessEnv, options: { prel
 
 /**
  * A bot child process (spawnServe) on a free port against a fresh FakeSlackApi (answering with
- * `handler`, if given), with the bot token, signing secret, API URL and PORT set and `env` on top;
+ * `handler`, if given; or `api`, shared with an earlier bot), with the bot token, signing secret, API URL and PORT set and `env` on top;
  * resolves once it logs that it is ready. After the test the child is killed if still running,
  * then the API stopped.
  */
 export async function startChildBot(
   cleanups: Cleanup[],
-  options: { env?: NodeJS.ProcessEnv; handler?: ApiHandler; preload?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; handler?: ApiHandler; preload?: string; api?: FakeSlackApi } = {},
 ): Promise<{ api: FakeSlackApi; port: number; child: ServeChild }> {
-  const api = await new FakeSlackApi(options.handler).start();
-  cleanups.push(() => api.stop());
+  // A given stand-in is the caller's to stop: a restarted bot keeps talking to the same "Slack".
+  const api = options.api ?? (await new FakeSlackApi(options.handler).start());
+  if (!options.api) cleanups.push(() => api.stop());
   const port = await freePort();
   const child = spawnServe(
     cleanups,
