@@ -1,6 +1,15 @@
 /**
- * `npm run loadtest [-- --events N --concurrency C]`: the bot in HTTP mode, as `npm start` runs it
- * (a child process), against a local stand-in for the Slack Web API, both on 127.0.0.1.
+ * `npm run loadtest [-- --events N --concurrency C --replicas R --kill --store sqlite|postgres]`:
+ * the bot in HTTP mode, as `npm start` runs it (child processes), against a local stand-in for the
+ * Slack Web API, all on 127.0.0.1.
+ *
+ * With `--replicas 2` two bots share one store (PostgreSQL by default then: DATABASE_URL, else
+ * TEST_DATABASE_URL, in a schema of its own) behind a round-robin "load balancer": each original
+ * delivery goes to one replica, its retries and duplicate deliveries to the *other*. With `--kill`
+ * the first replica is SIGKILLed partway through and restarted (same FAQBOT_REPLICA_ID); deliveries
+ * it never acked are sent again as Slack would (to the other replica, or to it once it is back).
+ * Before the run, events the inbox does not store (`reaction_added`) are sent through the same
+ * bots: their ack latency against the questions' is the store's cost on the ack path.
  *
  * It sends N signed Events API deliveries (default 2,000) at concurrency C (default 50): mentions
  * and DMs, each distinct question with its own (channel, ts), plus 10% Slack retries (the same
@@ -15,9 +24,13 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { randomUUID } from 'node:crypto';
+import { PostgresStore } from '../src/store/postgres/postgres-store.ts';
 import { FakeSlackApi } from '../test/runtime/helpers/fake-slack-api.ts';
 import { freePort } from '../test/runtime/helpers/spawn-serve.ts';
 import { slackSignature } from '../test/helpers/slack-signing.ts';
@@ -56,12 +69,20 @@ interface Post {
 interface Options {
   readonly events: number;
   readonly concurrency: number;
+  readonly replicas: number;
+  readonly kill: boolean;
+  readonly store: 'sqlite' | 'postgres';
 }
 
 interface Delivery {
   readonly body: string;
   readonly retryNum?: number;
+  /** The replica it is sent to (an index into the bots). */
+  readonly replica: number;
 }
+
+/** Store-free events sent before the run: their acks are the "without the store" figure. */
+const BASELINE = 600;
 
 /** One distinct question: where its answer must be posted. */
 interface Question {
@@ -72,14 +93,24 @@ interface Question {
 
 function parseOptions(): Options {
   const { values } = parseArgs({
-    options: { events: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '50' } },
+    options: {
+      events: { type: 'string', default: '2000' },
+      concurrency: { type: 'string', default: '50' },
+      replicas: { type: 'string', default: '1' },
+      kill: { type: 'boolean', default: false },
+      store: { type: 'string' },
+    },
     strict: true,
   });
   const events = Number(values.events);
   const concurrency = Number(values.concurrency);
+  const replicas = Number(values.replicas);
   if (!Number.isInteger(events) || events < 20 || events > 100_000) throw new Error('--events must be an integer from 20 to 100000');
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 500) throw new Error('--concurrency must be an integer from 1 to 500');
-  return { events, concurrency };
+  if (replicas !== 1 && replicas !== 2) throw new Error('--replicas must be 1 or 2');
+  const store = values.store ?? (replicas > 1 ? 'postgres' : 'sqlite');
+  if (store !== 'sqlite' && store !== 'postgres') throw new Error('--store must be sqlite or postgres');
+  return { events, concurrency, replicas, kill: values.kill === true, store };
 }
 
 /** A deterministic generator, so a run can be repeated exactly. */
@@ -98,7 +129,7 @@ function random(seed: number): () => number {
  * The deliveries in sending order: the distinct questions, with each retry and duplicate placed
  * somewhere after its original (sometimes right after, so they race it).
  */
-function plan(total: number, rand: () => number, run: 'warm-up' | 'measured' = 'measured'): { deliveries: Delivery[]; questions: Question[]; retries: number; duplicates: number } {
+function plan(total: number, rand: () => number, run: 'warm-up' | 'measured' = 'measured', replicas = 1): { deliveries: Delivery[]; questions: Question[]; retries: number; duplicates: number } {
   // Warm-up channels start C9/D9 and are left out of the tally; measured ones start C0/D0.
   const mark = run === 'warm-up' ? '9' : '0';
   const tsBase = run === 'warm-up' ? '1600000000' : '1700000000';
@@ -127,17 +158,19 @@ function plan(total: number, rand: () => number, run: 'warm-up' | 'measured' = '
       authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
       event,
     });
-  const keyed: Array<{ key: number; delivery: Delivery }> = originals.map((o) => ({ key: o.key, delivery: { body: envelope(o.event, `Ev${mark}${o.key}`) } }));
+  const home = (i: number): number => i % replicas;
+  const other = (i: number): number => (i + 1) % replicas;
+  const keyed: Array<{ key: number; delivery: Delivery }> = originals.map((o) => ({ key: o.key, delivery: { body: envelope(o.event, `Ev${mark}${o.key}`), replica: home(o.key) } }));
   const later = (i: number): number => i + 0.5 + rand() * Math.min(200, distinct - i);
   for (let r = 0; r < retries; r += 1) {
     const i = Math.floor(rand() * distinct);
     const original = keyed[i];
-    if (original) keyed.push({ key: later(i), delivery: { body: original.delivery.body, retryNum: 1 + (r % 3) } });
+    if (original) keyed.push({ key: later(i), delivery: { body: original.delivery.body, retryNum: 1 + (r % 3), replica: other(i) } });
   }
   for (let d = 0; d < duplicates; d += 1) {
     const i = Math.floor(rand() * distinct);
     const original = originals[i];
-    if (original) keyed.push({ key: later(i), delivery: { body: envelope(original.event, `EvDup${mark}${d}`) } });
+    if (original) keyed.push({ key: later(i), delivery: { body: envelope(original.event, `EvDup${mark}${d}`), replica: other(i) } });
   }
   keyed.sort((a, b) => a.key - b.key);
   return { deliveries: keyed.map((k) => k.delivery), questions: originals.map((o) => o.question), retries, duplicates };
@@ -154,9 +187,36 @@ function rssMb(pid: number): number {
   return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
 }
 
-function startBot(apiUrl: string, port: number): { child: ChildProcess; errorLines: string[]; exit: Promise<number | null> } {
+interface Bot {
+  readonly child: ChildProcess;
+  readonly errorLines: string[];
+  readonly exit: Promise<number | null>;
+}
+
+/** One replica: its port and id stay the same across a kill and restart. */
+interface Replica {
+  readonly index: number;
+  readonly port: number;
+  readonly id: string;
+  bot: Bot;
+  /** False from the moment it is killed until it answers /healthz again: the "load balancer" sends elsewhere. */
+  up: boolean;
+  readonly agent: http.Agent;
+}
+
+function startBot(apiUrl: string, port: number, storeEnv: Record<string, string>, replicaId: string): Bot {
   const child = spawn(process.execPath, ['bin/faqbot.js', 'serve'], {
-    env: { PATH: process.env['PATH'], SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: apiUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env['PATH'],
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: apiUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      FAQBOT_REPLICA_ID: replicaId,
+      ...storeEnv,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const errorLines: string[] = [];
@@ -169,6 +229,10 @@ function startBot(apiUrl: string, port: number): { child: ChildProcess; errorLin
   });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, errorLines, exit };
+}
+
+async function healthy(port: number): Promise<boolean> {
+  return (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.status === 200;
 }
 
 async function waitUntil(probe: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
@@ -196,41 +260,118 @@ function post(agent: http.Agent, port: number, headers: Record<string, string>, 
   });
 }
 
+interface SendResult {
+  /** Ack latency (ms) of every delivery acked 200 on its first try, by kind. */
+  readonly latencies: number[];
+  readonly baseline: number[];
+  readonly failures: string[];
+  /** Deliveries not acked (the replica died under them, or was down) and sent again, as Slack does. */
+  redelivered: number;
+}
+
 /**
- * Sends every delivery with `concurrency` workers over keep-alive connections (the warm-up opens
- * them, as a running bot's would be); returns each ack's latency (ms) and the failures. node:http rather than fetch:
- * the sender shares the machine with the bot, and a lighter client disturbs it less.
+ * Sends every delivery with `concurrency` workers over keep-alive connections to its replica, or
+ * to another while that one is down (a load balancer's health check), or to it once it is back
+ * when there is no other. A delivery that is not acked is sent again, marked as Slack's retry.
+ * `onProgress` sees the count sent so far (the kill is timed by it).
  */
-async function send(agent: http.Agent, port: number, deliveries: readonly Delivery[], concurrency: number): Promise<{ latencies: number[]; failures: string[] }> {
-  const latencies: number[] = [];
-  const failures: string[] = [];
+async function send(replicas: readonly Replica[], deliveries: readonly Delivery[], concurrency: number, isBaseline: (d: Delivery) => boolean, onProgress: (sent: number) => void = () => undefined): Promise<SendResult> {
+  const result: SendResult = { latencies: [], baseline: [], failures: [], redelivered: 0 };
   let next = 0;
+  const pick = async (wanted: number): Promise<Replica> => {
+    for (;;) {
+      const target = replicas[wanted];
+      if (target?.up) return target;
+      const other = replicas.find((r) => r.up);
+      if (other) return other;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
   const worker = async (): Promise<void> => {
     for (let i = next++; i < deliveries.length; i = next++) {
       const delivery = deliveries[i];
       if (!delivery) continue;
-      const timestamp = Math.floor(Date.now() / 1000);
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, delivery.body),
-      };
-      if (delivery.retryNum !== undefined) {
-        headers['x-slack-retry-num'] = String(delivery.retryNum);
-        headers['x-slack-retry-reason'] = 'http_timeout';
-      }
-      const started = performance.now();
-      try {
-        const status = await post(agent, port, headers, delivery.body);
-        latencies.push(performance.now() - started);
-        if (status !== 200) failures.push(`ack ${status}`);
-      } catch (error) {
-        failures.push(`request failed: ${(error as Error).message}`);
+      onProgress(i);
+      let retryNum = delivery.retryNum;
+      for (let attempt = 0; ; attempt += 1) {
+        const replica = await pick(delivery.replica);
+        const timestamp = Math.floor(Date.now() / 1000);
+        const headers: Record<string, string> = {
+          'content-type': 'application/json',
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, delivery.body),
+        };
+        if (retryNum !== undefined) {
+          headers['x-slack-retry-num'] = String(retryNum);
+          headers['x-slack-retry-reason'] = 'http_timeout';
+        }
+        const started = performance.now();
+        let status = 0;
+        let failure = '';
+        try {
+          status = await post(replica.agent, replica.port, headers, delivery.body);
+        } catch (error) {
+          failure = (error as Error).message;
+        }
+        if (status === 200) {
+          if (attempt === 0) (isBaseline(delivery) ? result.baseline : result.latencies).push(performance.now() - started);
+          break;
+        }
+        // Not acked: Slack delivers it again (as a retry). A replica killed under it, or one
+        // shutting down (503), is what --kill makes happen; anything else is a failure.
+        const expected = !replica.up || status === 503 || /ECONNRESET|ECONNREFUSED|socket hang up/.test(failure);
+        if (!expected || attempt >= 20) {
+          result.failures.push(failure ? `request failed: ${failure}` : `ack ${status}`);
+          break;
+        }
+        result.redelivered += 1;
+        retryNum = (retryNum ?? 0) + 1;
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { latencies, failures };
+  return result;
+}
+
+/** Events the inbox does not store (a reaction): acked without a store write. */
+function baselineDeliveries(count: number, replicas: number): Delivery[] {
+  return Array.from({ length: count }, (_, i) => ({
+    replica: i % replicas,
+    body: JSON.stringify({
+      token: 'unused-verification-token',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: `EvBase${i}`,
+      event_time: 1700000000,
+      authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+      event: { type: 'reaction_added', user: `U${i}`, reaction: 'thumbsup', item: { type: 'message', channel: 'C8BASE', ts: '1700000000.000001' }, event_ts: `1700000001.${String(i).padStart(6, '0')}` },
+    }),
+  }));
+}
+
+/** The store the bots share: a fresh SQLite file, or a fresh PostgreSQL schema (dropped afterwards). */
+async function prepareStore(kind: 'sqlite' | 'postgres'): Promise<{ env: Record<string, string>; describe: string; dispose: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faqbot-loadtest-'));
+    const file = path.join(dir, 'faqbot.db');
+    return { env: { FAQBOT_DB: file }, describe: `SQLite ${file}`, dispose: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const url = process.env['DATABASE_URL']?.trim() || process.env['TEST_DATABASE_URL']?.trim();
+  if (!url) throw new Error('--store postgres needs DATABASE_URL or TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)');
+  const schema = `loadtest_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = new PostgresStore({ connectionString: url, schema });
+  await admin.migrate();
+  const withPath = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  return {
+    env: { DATABASE_URL: withPath },
+    describe: `PostgreSQL ${new URL(url).host}${new URL(url).pathname}, schema ${schema}`,
+    dispose: async () => {
+      await admin.dropSchema();
+      await admin.close();
+    },
+  };
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -262,11 +403,17 @@ async function main(): Promise<number> {
   const hardLimit = setTimeout(() => {
     console.error('loadtest: hard time limit reached, giving up');
     process.exit(1);
-  }, 120_000 + options.events * 20);
+  }, 180_000 + options.events * 20);
   hardLimit.unref();
 
   const rand = random(20251121);
-  const { deliveries, questions, retries, duplicates } = plan(options.events, rand);
+  const planned = plan(options.events, rand, 'measured', options.replicas);
+  const { questions, retries, duplicates } = planned;
+  // The store-free events go in among the questions, so both are measured under the same load.
+  const baselineSet = new Set<Delivery>(baselineDeliveries(BASELINE, options.replicas));
+  const deliveries: Delivery[] = [...planned.deliveries];
+  for (const extra of baselineSet) deliveries.splice(Math.floor(rand() * (deliveries.length + 1)), 0, extra);
+
   const burstAt = Math.floor(questions.length * BURST.afterPosts);
   let burstStarted: number | null = null;
   let rateLimited = 0;
@@ -283,23 +430,50 @@ async function main(): Promise<number> {
     return undefined;
   }, { record: false }).start();
 
-  const port = await freePort();
-  const bot = startBot(api.url, port);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const store = await prepareStore(options.store);
+  const replicas: Replica[] = [];
+  for (let index = 0; index < options.replicas; index += 1) {
+    const port = await freePort();
+    const id = `replica-${index + 1}`;
+    replicas.push({ index, port, id, bot: startBot(api.url, port, store.env, id), up: false, agent: new http.Agent({ keepAlive: true, maxSockets: options.concurrency }) });
+  }
+  const allBots: Bot[] = replicas.map((r) => r.bot);
+  let killedAt: number | null = null;
+  let restartMs: number | null = null;
+  let restarted: Promise<void> = Promise.resolve();
   let code = 1;
   try {
-    await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.status === 200, 30_000, 'the bot to be ready');
-    const warmPlan = plan(WARM_UP, rand, 'warm-up');
-    const warm = await send(agent, port, warmPlan.deliveries, options.concurrency);
+    await waitUntil(async () => (await Promise.all(replicas.map((r) => healthy(r.port)))).every(Boolean), 30_000, 'the bots to be ready');
+    for (const r of replicas) r.up = true;
+    const warmPlan = plan(WARM_UP, rand, 'warm-up', options.replicas);
+    const warm = await send(replicas, warmPlan.deliveries, options.concurrency, () => false);
     await waitUntil(() => successes.filter(isWarmUp).length >= warmPlan.questions.length, 30_000, 'the warm-up answers');
-    const rssBefore = rssMb(bot.child.pid ?? 0);
+    const rssBefore = rssMb(replicas[0]?.bot.child.pid ?? 0);
 
     // The sender shares the machine and its own event loop with the stand-in: if that loop stalls,
     // measured ack latencies grow though the bot acked in time. Its delay is printed alongside.
     const senderDelay = monitorEventLoopDelay({ resolution: 10 });
     senderDelay.enable();
     const sendStarted = performance.now();
-    const { latencies, failures } = await send(agent, port, deliveries, options.concurrency);
+    const killPoint = Math.floor(deliveries.length * 0.4);
+    const sent = await send(replicas, deliveries, options.concurrency, (d) => baselineSet.has(d), (i) => {
+      const victim = replicas[0];
+      if (!options.kill || killedAt !== null || i < killPoint || !victim) return;
+      killedAt = Date.now();
+      victim.up = false;
+      victim.bot.child.kill('SIGKILL');
+      restarted = (async () => {
+        await victim.bot.exit;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        victim.agent.destroy();
+        victim.bot = startBot(api.url, victim.port, store.env, victim.id);
+        allBots.push(victim.bot);
+        await waitUntil(() => healthy(victim.port), 30_000, 'the killed replica to come back');
+        restartMs = Date.now() - (killedAt ?? Date.now());
+        victim.up = true;
+      })();
+    });
+    await restarted;
     const sendMs = performance.now() - sendStarted;
     senderDelay.disable();
 
@@ -313,7 +487,7 @@ async function main(): Promise<number> {
           lastCount = successes.length;
           lastChange = Date.now();
         }
-        return successes.length >= questions.length || Date.now() - lastChange > 5_000;
+        return successes.filter((p) => !isWarmUp(p)).length >= questions.length || Date.now() - lastChange > 5_000;
       },
       60_000 + options.events * 10,
       'the answers to settle',
@@ -321,51 +495,63 @@ async function main(): Promise<number> {
     // Late duplicates would show up now.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const settleMs = performance.now() - settleStarted;
-    const rssAfter = rssMb(bot.child.pid ?? 0);
+    const rssAfter = rssMb(replicas[0]?.bot.child.pid ?? 0);
 
-    bot.child.kill('SIGTERM');
-    const exitCode = await bot.exit;
+    for (const r of replicas) r.bot.child.kill('SIGTERM');
+    const exitCodes = await Promise.all(replicas.map((r) => r.bot.exit));
 
-    const sorted = [...latencies].sort((a, b) => a - b);
+    const sorted = [...sent.latencies].sort((a, b) => a - b);
+    const base = [...sent.baseline].sort((a, b) => a - b);
     const p50 = percentile(sorted, 50);
     const p99 = percentile(sorted, 99);
     const result = tally(questions, successes);
-    const errors = failures.length + warm.failures.length + bot.errorLines.length + result.stray;
+    const errorLines = allBots.flatMap((b) => b.errorLines);
+    const errors = sent.failures.length + warm.failures.length + errorLines.length + result.stray;
     const warmSorted = [...warm.latencies].sort((a, b) => a - b);
     const growth = rssAfter - rssBefore;
     const checks = [
       { ok: result.answered === questions.length && result.duplicated === 0, what: 'every distinct question answered exactly once' },
       { ok: result.lost === 0, what: '0 lost' },
+      { ok: result.duplicated === 0, what: '0 duplicated' },
       { ok: errors === 0, what: '0 errors' },
       { ok: p99 < 100, what: 'ack p99 < 100 ms' },
+      ...(options.kill ? [{ ok: killedAt !== null && restartMs !== null, what: 'a replica SIGKILLed and restarted' }] : []),
       ...(options.events >= 10_000 ? [{ ok: growth < 50, what: 'RSS grew < 50 MB' }] : []),
-      { ok: exitCode === 0, what: 'SIGTERM -> exit 0' },
+      { ok: exitCodes.every((c) => c === 0), what: 'SIGTERM -> exit 0' },
     ];
 
     const ms = (n: number): string => `${n.toFixed(1)} ms`;
     const lines = [
-      `faqbot loadtest: ${options.events} deliveries (${questions.length} distinct questions, ${retries} retries, ${duplicates} duplicate deliveries), concurrency ${options.concurrency}`,
-      `  ack latency        p50 ${ms(p50)}   p99 ${ms(p99)}   max ${ms(sorted.at(-1) ?? Number.NaN)}`,
+      `faqbot loadtest: ${options.events} deliveries (${questions.length} distinct questions, ${retries} retries, ${duplicates} duplicate deliveries${options.replicas > 1 ? ', retries and duplicates to the other replica' : ''}), concurrency ${options.concurrency}`,
+      `  store              ${store.describe}; ${options.replicas} replica(s) in HTTP mode`,
+      `  ack latency        p50 ${ms(p50)}   p99 ${ms(p99)}   max ${ms(sorted.at(-1) ?? Number.NaN)}   (questions: stored before the ack)`,
+      `  store cost         ${BASELINE} store-free events mixed in: ack p50 ${ms(percentile(base, 50))}   p99 ${ms(percentile(base, 99))}; questions +${ms(p50 - percentile(base, 50))} at p50, +${ms(p99 - percentile(base, 99))} at p99`,
       `  sender loop delay  p99 ${ms(senderDelay.percentile(99) / 1e6)}   max ${ms(senderDelay.max / 1e6)} (time the load generator itself was stalled)`,
       `  warm-up            ${WARM_UP} deliveries first, same mix (${warmPlan.questions.length} questions, all answered), not counted: ack p50 ${ms(percentile(warmSorted, 50))}, max ${ms(warmSorted.at(-1) ?? Number.NaN)}`,
+      ...(options.kill
+        ? [`  kill               replica-1 SIGKILLed after ${killPoint} deliveries, back after ${((restartMs ?? Number.NaN) / 1000).toFixed(2)} s; ${sent.redelivered} unacked deliveries sent again (as Slack retries them)`]
+        : []),
       `  answers posted     ${successes.filter((p) => !isWarmUp(p)).length} for ${questions.length} distinct questions (${result.answered} answered)`,
       `  duplicate answers  ${result.duplicated}`,
       `  lost answers       ${result.lost}`,
-      `  errors             ${errors} (acks not 200 or failed: ${failures.length + warm.failures.length}, bot error log lines: ${bot.errorLines.length}, posts answering nothing: ${result.stray})`,
+      `  errors             ${errors} (acks not 200 or failed: ${sent.failures.length + warm.failures.length}, bot error log lines: ${errorLines.length}, posts answering nothing: ${result.stray})`,
       `  429s from the API  ${rateLimited} (Retry-After: ${BURST.retryAfterSec}, for ${BURST.durationMs} ms from post #${burstAt})`,
-      `  bot RSS            before ${rssBefore.toFixed(1)} MB, after ${rssAfter.toFixed(1)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB)`,
+      `  bot RSS            before ${rssBefore.toFixed(1)} MB, after ${rssAfter.toFixed(1)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB${options.kill ? ', replica-1 restarted in between' : ''})`,
       `  time               sending ${(sendMs / 1000).toFixed(2)} s, settling ${(settleMs / 1000).toFixed(2)} s`,
-      `  shutdown           SIGTERM -> exit ${exitCode}`,
-      ...[...new Set(failures)].slice(0, 5).map((f) => `  failure: ${f}`),
-      ...bot.errorLines.slice(0, 5).map((l) => `  bot error: ${l.slice(0, 300)}`),
+      `  shutdown           SIGTERM -> exit ${exitCodes.join(', ')}`,
+      ...[...new Set([...sent.failures, ...warm.failures])].slice(0, 5).map((f) => `  failure: ${f}`),
+      ...errorLines.slice(0, 5).map((l) => `  bot error: ${l.slice(0, 300)}`),
       `  ${checks.every((c) => c.ok) ? 'PASS' : 'FAIL'}: ${checks.map((c) => `${c.ok ? 'ok' : 'FAILED'} ${c.what}`).join('; ')}`,
     ];
     console.log(lines.join('\n'));
     code = checks.every((c) => c.ok) ? 0 : 1;
   } finally {
-    agent.destroy();
-    if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
+    for (const r of replicas) {
+      r.agent.destroy();
+      if (r.bot.child.exitCode === null && r.bot.child.signalCode === null) r.bot.child.kill('SIGKILL');
+    }
     await api.stop();
+    await store.dispose().catch(() => undefined);
   }
   return code;
 }

@@ -66,6 +66,16 @@ describe.each(backends())('Store contract: $name', (backend: Backend) => {
     expect(claimed?.text).toBe('What is Hyper-V?');
   });
 
+  it('a burst of questions, a retry among them racing its original, are each stored once', async () => {
+    const burst = Array.from({ length: 60 }, () => question());
+    const racing = burst[7]!;
+    const results = await Promise.all([...burst, racing, racing].map((q) => store.enqueue(q)));
+    expect(results.filter((r) => r === 'new')).toHaveLength(60);
+    expect(results.filter((r) => r === 'duplicate')).toHaveLength(2);
+    const claimed = await store.claim({ owner: 'a', limit: 100, leaseMs: LEASE, now: T0 });
+    expect(claimed).toHaveLength(60);
+  });
+
   it('claims each due question for one owner at a time, oldest first, with a lease', async () => {
     const first = question({ receivedAt: T0 });
     const second = question({ receivedAt: T0 + 5 });

@@ -17,6 +17,10 @@ export interface PostgresStoreOptions {
   readonly onError?: (error: Error) => void;
 }
 
+/** Most questions in one INSERT, and most INSERTs under way at once (each on its own connection). */
+const MAX_BATCH = 200;
+const MAX_PARALLEL_INSERTS = 2;
+
 /** Any constant: the advisory lock every replica takes to migrate, one at a time. */
 const MIGRATION_LOCK = 0x66617162; // "faqb"
 
@@ -28,13 +32,18 @@ const MIGRATION_LOCK = 0x66617162; // "faqb"
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly #pool: pg.Pool;
+  /**
+   * Connections of their own for what runs before an ack (enqueue, edits, replay checks): the
+   * worker's claims and records never queue in front of an ack.
+   */
+  readonly #ackPool: pg.Pool;
   readonly #schema: string | undefined;
 
   constructor(options: PostgresStoreOptions) {
     if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) throw new Error(`invalid schema name ${options.schema}`);
     this.#schema = options.schema;
     const timeoutMs = options.timeoutMs ?? 5_000;
-    this.#pool = new pg.Pool({
+    const poolOptions: pg.PoolConfig = {
       connectionString: options.connectionString,
       max: options.maxConnections ?? 10,
       connectionTimeoutMillis: timeoutMs,
@@ -42,9 +51,12 @@ export class PostgresStore implements Store {
       query_timeout: timeoutMs + 1_000,
       idleTimeoutMillis: 30_000,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-    });
+    };
+    this.#pool = new pg.Pool(poolOptions);
+    this.#ackPool = new pg.Pool(poolOptions);
     // An idle connection dropped by the server emits here; unhandled it would end the process.
     this.#pool.on('error', (error) => options.onError?.(error));
+    this.#ackPool.on('error', (error) => options.onError?.(error));
   }
 
   async migrate(): Promise<void> {
@@ -71,7 +83,7 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.#pool.end();
+    await Promise.all([this.#pool.end(), this.#ackPool.end()]);
   }
 
   /** Drops this store's schema (tests only). */
@@ -79,13 +91,49 @@ export class PostgresStore implements Store {
     if (this.#schema) await this.#query(`DROP SCHEMA IF EXISTS ${this.#schema} CASCADE`);
   }
 
-  async enqueue(q: NewQuestion): Promise<EnqueueResult> {
-    const result = await this.#query(
-      `INSERT INTO questions (key, team, channel, ts, thread_ts, reply_thread_ts, user_id, surface, text, response_url, received_at, available_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) ON CONFLICT (key) DO NOTHING`,
-      [q.key, q.team, q.channel, q.ts, q.threadTs, q.replyThreadTs, q.user, q.surface, q.text, q.responseUrl, q.receivedAt],
-    );
-    return result.rowCount === 1 ? 'new' : 'duplicate';
+  /**
+   * Stores the question. Questions arriving while an insert is under way wait for it and go in
+   * together, one INSERT and one commit (one fsync) for the lot: under a burst the commit, not
+   * the statement, is what an ack waits for, and this way a burst pays it a few times, not once
+   * per question.
+   */
+  enqueue(q: NewQuestion): Promise<EnqueueResult> {
+    return new Promise((resolve, reject) => {
+      this.#waiting.push({ question: q, resolve, reject });
+      if (this.#inserting < MAX_PARALLEL_INSERTS) void this.#insertWaiting();
+    });
+  }
+
+  readonly #waiting: Array<{ question: NewQuestion; resolve: (r: EnqueueResult) => void; reject: (e: unknown) => void }> = [];
+  #inserting = 0;
+
+  async #insertWaiting(): Promise<void> {
+    this.#inserting += 1;
+    try {
+      while (this.#waiting.length > 0) {
+        const batch = this.#waiting.splice(0, MAX_BATCH);
+        try {
+          const values: unknown[] = [];
+          const rows = batch.map(({ question: q }, i) => {
+            values.push(q.key, q.team, q.channel, q.ts, q.threadTs, q.replyThreadTs, q.user, q.surface, q.text, q.responseUrl, q.receivedAt);
+            const n = i * 11;
+            return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9}, $${n + 10}, $${n + 11}::bigint, $${n + 11}::bigint)`;
+          });
+          const result = await this.#ackQuery(
+            `INSERT INTO questions (key, team, channel, ts, thread_ts, reply_thread_ts, user_id, surface, text, response_url, received_at, available_at)
+             VALUES ${rows.join(', ')} ON CONFLICT (key) DO NOTHING RETURNING key`,
+            values,
+          );
+          const inserted = new Set(result.rows.map((r: RawRow) => String(r['key'])));
+          // A key twice in one batch (a retry racing its original) is new once.
+          for (const { question, resolve } of batch) resolve(inserted.delete(question.key) ? 'new' : 'duplicate');
+        } catch (error) {
+          for (const { reject } of batch) reject(error);
+        }
+      }
+    } finally {
+      this.#inserting -= 1;
+    }
   }
 
   async claim({ owner, limit, leaseMs, now }: ClaimOptions): Promise<ClaimedQuestion[]> {
@@ -130,7 +178,7 @@ export class PostgresStore implements Store {
   }
 
   async applyEdit(key: string, text: string, editedTs: string, now: number): Promise<EditResult> {
-    const result = await this.#query(
+    const result = await this.#ackQuery(
       `UPDATE questions SET text = $1, edited_ts = $2, revision = revision + 1,
          state = CASE WHEN state = 'claimed' THEN 'claimed' ELSE 'pending' END,
          available_at = CASE WHEN state = 'claimed' THEN available_at ELSE $3 END
@@ -140,7 +188,7 @@ export class PostgresStore implements Store {
     );
     const row = result.rows[0] as RawRow | undefined;
     if (row) return row['answer_ts'] === null ? 'pending' : 'reanswer';
-    const exists = await this.#query('SELECT 1 FROM questions WHERE key = $1', [key]);
+    const exists = await this.#ackQuery('SELECT 1 FROM questions WHERE key = $1', [key]);
     return exists.rowCount ? 'stale' : 'unknown';
   }
 
@@ -183,7 +231,7 @@ export class PostgresStore implements Store {
 
   async firstSight(key: string, expiresAt: number, now: number): Promise<boolean> {
     // An expired row is replaced; a live one wins. One statement, so two replicas cannot both win.
-    const result = await this.#query(
+    const result = await this.#ackQuery(
       `INSERT INTO seen_requests (key, expires_at) VALUES ($1, $2)
        ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE seen_requests.expires_at <= $3`,
       [key, expiresAt, now],
@@ -200,12 +248,16 @@ export class PostgresStore implements Store {
     return result.rowCount ?? 0;
   }
 
-  async #query(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
+  async #query(sql: string, params: unknown[] = [], pool: pg.Pool = this.#pool): Promise<pg.QueryResult> {
     try {
-      return await this.#pool.query(sql, params);
+      return await pool.query(sql, params);
     } catch (error) {
       throw storeError(error);
     }
+  }
+
+  #ackQuery(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
+    return this.#query(sql, params, this.#ackPool);
   }
 
   async #transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
