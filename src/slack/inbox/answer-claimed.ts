@@ -60,7 +60,7 @@ export function createAnswerer(deps: AnswererDeps): (question: ClaimedQuestion) 
         return { kind: 'done', ...record, answerTs: q.answerTs };
       }
       if (q.attempts > 1) {
-        const posted = await findPostedAnswer(deps.client, target);
+        const posted = await lookFirst(deps, target);
         if (posted !== null) {
           deps.logger.info(`faqbot: ${q.key} was answered by an earlier attempt; not posting again`);
           return { kind: 'done', ...record, answerTs: posted };
@@ -71,6 +71,22 @@ export function createAnswerer(deps: AnswererDeps): (question: ClaimedQuestion) 
       return outcomeOfFailure(error, q.attempts);
     }
   };
+}
+
+/**
+ * The answer already posted, if any. When Slack refuses the lookup itself (a workspace that did
+ * not grant `channels:history`, say), there is no way to tell: posting is then the lesser harm
+ * (a possible duplicate rather than a certain silence), and it is logged.
+ */
+async function lookFirst(deps: AnswererDeps, target: AnswerTarget): Promise<string | null> {
+  try {
+    return await findPostedAnswer(deps.client, target);
+  } catch (error) {
+    const refused = platformError(error);
+    if (refused === null || AUTH_ERRORS.has(refused)) throw error;
+    deps.logger.warn(`faqbot: cannot look for an earlier answer in ${target.channel} (${refused}); posting without checking`);
+    return null;
+  }
 }
 
 /** Sorts a failed Slack call into retry-later or failed-for-good. */
