@@ -143,13 +143,36 @@ describe('summarizeConfig', () => {
   });
 });
 
+describe('the store settings', () => {
+  it('default to the SQLite file under data/, 90 days, replica "local"', () => {
+    const { store } = loadConfig({});
+    expect(store.location).toEqual({ kind: 'sqlite', file: path.resolve('data/faqbot.db') });
+    expect(store).toMatchObject({ retainDays: 90, replicaId: 'local' });
+  });
+
+  it('DATABASE_URL selects PostgreSQL; its password is redacted from logs', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://bot:s3cret-pw@db.internal:5432/faqbot', FAQBOT_REPLICA_ID: 'pod-a', FAQBOT_RETAIN_DAYS: '30' });
+    expect(config.store).toMatchObject({ location: { kind: 'postgres' }, replicaId: 'pod-a', retainDays: 30 });
+    expect(configSecrets(config)).toContain('s3cret-pw');
+    expect(JSON.stringify(summarizeConfig(config))).not.toContain('s3cret-pw');
+  });
+
+  it('reports bad store settings with the rest', () => {
+    const problems = problemsOf({ DATABASE_URL: 'mysql://x', FAQBOT_DB: 'a.db', FAQBOT_RETAIN_DAYS: 'forever', FAQBOT_REPLICA_ID: 'a b', SLACK_TIMEOUT_MS: '5' });
+    expect(problems).toHaveLength(5);
+  });
+});
+
 describe('.env.example', () => {
   it('lists every variable, each with a comment, and as copied (all blank) means the terminal chat', async () => {
     const { default: dotenv } = await import('dotenv');
     const text = fs.readFileSync('.env.example', 'utf8');
     const parsed = dotenv.parse(text);
     expect(Object.keys(parsed).sort()).toEqual(
-      ['FAQBOT_CORPUS', 'HOST', 'LOG_LEVEL', 'PORT', 'SLACK_API_URL', 'SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'].sort(),
+      [
+        'FAQBOT_CORPUS', 'HOST', 'LOG_LEVEL', 'PORT', 'SLACK_API_URL', 'SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET',
+        'FAQBOT_DB', 'DATABASE_URL', 'FAQBOT_RETAIN_DAYS', 'FAQBOT_REPLICA_ID', 'SLACK_TIMEOUT_MS',
+      ].sort(),
     );
     for (const name of Object.keys(parsed)) expect(text).toMatch(new RegExp(`#[^\\n]*\\n${name}=`));
     expect(loadConfig(parsed).mode).toBe('terminal');
