@@ -5,6 +5,7 @@ import { answeredQuestion, findQuestion } from '../helpers/engine-probes.ts';
 import { SIGNING_SECRET, useHttpTestApp } from '../helpers/http-test-app.ts';
 import { BOT_USER, blockAction, eventEnvelope, mentionEvent, messageEvent, nextTs, slashCommand } from '../helpers/slack-payloads.ts';
 import { postForm, postJson, postPayload } from '../helpers/signed-requests.ts';
+import { settle, waitFor } from '../helpers/wait-for.ts';
 
 const t = useHttpTestApp();
 
@@ -22,8 +23,27 @@ async function mentionAndReply(question: string, threadParent = nextTs()) {
   return posts[posts.length - 1];
 }
 
+/** Clicks `button` on the bot's message `reply` (posted with chat.postMessage) as Slack sends the click. */
+async function click(button: { actionId: string; value: string }, reply: { params: Record<string, unknown> } | undefined, responseUrl: string, extra: { user?: string } = {}) {
+  const channel = String(reply?.params.channel);
+  const threadTs = reply?.params.thread_ts === undefined ? undefined : String(reply.params.thread_ts);
+  // The stub answered that chat.postMessage with a ts; Slack sends it back as the clicked message's ts.
+  const messageTs = postedTs(reply);
+  return postPayload(
+    t.url,
+    SIGNING_SECRET,
+    blockAction({ actionId: button.actionId, value: button.value, responseUrl, channel, messageTs, ...(threadTs ? { threadTs } : {}), blocks: reply?.params.blocks as unknown[], ...extra }),
+  );
+}
+
+/** The ts Slack gave a message the bot posted (the stub numbers them in order). */
+function postedTs(reply: { params: Record<string, unknown> } | undefined): string {
+  const index = t.api.apiCalls.findIndex((c) => c.params === reply?.params);
+  return `1800000000.${String(index + 1).padStart(6, '0')}`;
+}
+
 describe('"Did you mean…"', () => {
-  it('offers the close entries as buttons; a click answers that entry in the same thread', async () => {
+  it('offers the close entries as buttons; a click turns the chooser into that answer, in place', async () => {
     const { question, answer } = ambiguous();
     const parent = nextTs();
     const reply = await mentionAndReply(question, parent);
@@ -33,50 +53,80 @@ describe('"Did you mean…"', () => {
 
     const choice = answer.suggestions[1] ?? answer.suggestions[0];
     const button = choices[answer.suggestions.indexOf(choice!)];
-    await postPayload(
-      t.url,
-      SIGNING_SECRET,
-      blockAction({ actionId: button!.actionId, value: button!.value, responseUrl: t.api.responseUrl('dym1'), channel: 'C0GENERAL', threadTs: parent, blocks: reply?.params.blocks as unknown[] }),
-    );
-    const posts = await t.api.waitForCalls('chat.postMessage', 2);
-    const chosen = posts[1];
-    expect(chosen?.params.channel).toBe('C0GENERAL');
-    expect(chosen?.params.thread_ts).toBe(parent);
+    await click(button!, reply, t.api.responseUrl('dym1'));
+    const [update] = await t.api.waitForCalls('chat.update');
+    expect(update?.params).toMatchObject({ channel: 'C0GENERAL', ts: postedTs(reply) });
     const expected = t.engine.answerEntry(choice!.entryId, question);
     expect(expected?.status).toBe('answered');
-    for (const c of expected?.citations ?? []) expect(blockText(chosen?.params.blocks)).toContain(quotedMrkdwn(c.quote));
+    for (const c of expected?.citations ?? []) expect(blockText(update?.params.blocks)).toContain(quotedMrkdwn(c.quote));
+    // The choices are gone, and no second message was posted.
+    expect(buttons(update?.params.blocks).filter((b) => b.blockId === 'faq_choices')).toEqual([]);
+    expect(t.api.calls('chat.postMessage')).toHaveLength(1);
   });
 
-  it('in a DM answers in the DM, at top level like the question', async () => {
+  it('a second click on the same chooser (any button, anyone) posts and changes nothing', async () => {
+    const { question } = ambiguous();
+    const reply = await mentionAndReply(question);
+    const [first, second] = buttons(reply?.params.blocks).filter((b) => b.blockId === 'faq_choices');
+    await click(first!, reply, t.api.responseUrl('dym4'));
+    await t.api.waitForCalls('chat.update');
+    await click(first!, reply, t.api.responseUrl('dym5'));
+    await click(second ?? first!, reply, t.api.responseUrl('dym6'), { user: 'U0BOB' });
+    await settle();
+    expect(t.api.calls('chat.update')).toHaveLength(1);
+    expect(t.api.calls('chat.postMessage')).toHaveLength(1);
+    expect(t.api.responseUrlCalls).toEqual([]);
+  });
+
+  it('in a DM replaces the chooser in the DM', async () => {
     const { question, answer } = ambiguous();
     await postJson(t.url, SIGNING_SECRET, eventEnvelope(messageEvent({ text: question, channel: 'D0ALICE' })));
     const [reply] = await t.api.waitForCalls('chat.postMessage');
     const [first] = buttons(reply?.params.blocks).filter((b) => b.blockId === 'faq_choices');
-    await postPayload(t.url, SIGNING_SECRET, blockAction({ actionId: first!.actionId, value: first!.value, responseUrl: t.api.responseUrl('dym2'), channel: 'D0ALICE' }));
-    const posts = await t.api.waitForCalls('chat.postMessage', 2);
-    expect(posts[1]?.params.channel).toBe('D0ALICE');
-    expect(posts[1]?.params.thread_ts).toBeUndefined();
+    await click(first!, reply, t.api.responseUrl('dym2'));
+    const [update] = await t.api.waitForCalls('chat.update');
+    expect(update?.params).toMatchObject({ channel: 'D0ALICE', ts: postedTs(reply) });
     const expected = t.engine.answerEntry(answer.suggestions[0]!.entryId, question);
-    for (const c of expected?.citations ?? []) expect(blockText(posts[1]?.params.blocks)).toContain(quotedMrkdwn(c.quote));
+    for (const c of expected?.citations ?? []) expect(blockText(update?.params.blocks)).toContain(quotedMrkdwn(c.quote));
+    await click(first!, reply, t.api.responseUrl('dym2b'));
+    await settle();
+    expect(t.api.calls('chat.update')).toHaveLength(1);
+    expect(t.api.calls('chat.postMessage')).toHaveLength(1);
   });
 
-  it('from a private /faq answer replaces it privately through the response_url', async () => {
+  it('from a private /faq answer replaces it privately through the response_url, once', async () => {
     const { question, answer } = ambiguous();
     await postForm(t.url, SIGNING_SECRET, slashCommand({ text: question, responseUrl: t.api.responseUrl('cmd') }));
     const [reply] = await t.api.waitForResponses('cmd');
     const [first] = buttons(reply?.body.blocks).filter((b) => b.blockId === 'faq_choices');
-    await postPayload(t.url, SIGNING_SECRET, blockAction({ actionId: first!.actionId, value: first!.value, responseUrl: t.api.responseUrl('dym3'), ephemeral: true }));
+    const messageTs = nextTs();
+    await postPayload(t.url, SIGNING_SECRET, blockAction({ actionId: first!.actionId, value: first!.value, responseUrl: t.api.responseUrl('dym3'), ephemeral: true, messageTs }));
     const [chosen] = await t.api.waitForResponses('dym3');
     expect(chosen?.body.response_type).toBe('ephemeral');
     expect(chosen?.body.replace_original).toBe(true);
     const expected = t.engine.answerEntry(answer.suggestions[0]!.entryId, question);
     for (const c of expected?.citations ?? []) expect(blockText(chosen?.body.blocks)).toContain(quotedMrkdwn(c.quote));
     expect(t.api.calls('chat.postMessage')).toEqual([]);
+    // The same private chooser clicked again: nothing more.
+    await postPayload(t.url, SIGNING_SECRET, blockAction({ actionId: first!.actionId, value: first!.value, responseUrl: t.api.responseUrl('dym3'), ephemeral: true, messageTs }));
+    await settle();
+    expect(t.api.responseUrlCalls.filter((c) => c.id === 'dym3')).toHaveLength(1);
+  });
+
+  it('a failed update leaves the chooser clickable: the next click answers', async () => {
+    const { question } = ambiguous();
+    const reply = await mentionAndReply(question);
+    const [first] = buttons(reply?.params.blocks).filter((b) => b.blockId === 'faq_choices');
+    t.api.failNext('chat.update', 503, 'unavailable');
+    await click(first!, reply, t.api.responseUrl('dym7'));
+    await waitFor(() => t.logger.find('error', /failed/).length > 0, 'the failed update to reach the error handler');
+    await click(first!, reply, t.api.responseUrl('dym8'));
+    await t.api.waitForCalls('chat.update', 2);
   });
 });
 
 describe('an "unknown" reply', () => {
-  it('says so plainly and offers three example questions, which answer when clicked', async () => {
+  it('says so plainly and offers three example questions; a click replaces the reply with that answer', async () => {
     const unknown = findQuestion(t.engine, 'unknown');
     expect(unknown).not.toBeNull();
     const reply = await mentionAndReply(unknown!.question);
@@ -85,10 +135,11 @@ describe('an "unknown" reply', () => {
     expect(examples.length).toBeGreaterThan(0);
     expect(examples.length).toBeLessThanOrEqual(3);
 
-    await postPayload(t.url, SIGNING_SECRET, blockAction({ actionId: examples[0]!.actionId, value: examples[0]!.value, responseUrl: t.api.responseUrl('ex'), threadTs: String(reply?.params.thread_ts) }));
-    const posts = await t.api.waitForCalls('chat.postMessage', 2);
-    expect(posts[1]?.params.thread_ts).toBe(reply?.params.thread_ts);
-    expect(blockText(posts[1]?.params.blocks)).toMatch(/^>/m);
+    await click(examples[0]!, reply, t.api.responseUrl('ex'));
+    const [update] = await t.api.waitForCalls('chat.update');
+    expect(update?.params.ts).toBe(postedTs(reply));
+    expect(blockText(update?.params.blocks)).toMatch(/^>/m);
+    expect(t.api.calls('chat.postMessage')).toHaveLength(1);
   });
 });
 
