@@ -1,13 +1,17 @@
 import { App, LogLevel, type AppOptions, type Logger, type Receiver, type webApi } from '@slack/bolt';
 import type { LogLevelName, SlackConfig } from '../config.ts';
 import type { Engine } from '../engine.ts';
+import { InMemoryBotThreads, type BotThreads } from './bot-threads.ts';
 import { RecentKeys } from './recent-keys.ts';
 import { createErrorHandler } from './error-handler.ts';
 import type { ListenerDeps } from './listener-deps.ts';
 import { register as registerActions } from './listeners/actions/index.ts';
+import { register as registerAssistant } from './listeners/assistant/index.ts';
 import { register as registerCommands } from './listeners/commands/index.ts';
 import { register as registerEvents } from './listeners/events/index.ts';
+import { register as registerFunctions } from './listeners/functions/index.ts';
 import { register as registerMessages } from './listeners/messages/index.ts';
+import { register as registerShortcuts } from './listeners/shortcuts/index.ts';
 import { UserNames } from './user-names.ts';
 
 export interface SlackAppOptions {
@@ -32,6 +36,11 @@ export interface SlackAppOptions {
    * the global `fetch`.
    */
   fetch?: webApi.FetchFunction;
+  /**
+   * Which threads faqbot answered, with their first question (follow-ups there need no mention).
+   * Default: this process's memory only.
+   */
+  botThreads?: BotThreads;
 }
 
 const LOG_LEVELS: Record<LogLevelName, LogLevel> = {
@@ -87,11 +96,16 @@ export function createApp(options: SlackAppOptions): App {
     seen: new RecentKeys(),
     logger,
     names: new UserNames(app.client),
+    botThreads: options.botThreads ?? new InMemoryBotThreads(),
   };
+  // The assistant first: it is global middleware that takes its events before any listener.
+  registerAssistant(app, deps);
   registerEvents(app, deps);
   registerMessages(app, deps);
   registerCommands(app, deps);
   registerActions(app, deps);
+  registerShortcuts(app, deps);
+  registerFunctions(app, deps);
   app.error(createErrorHandler({ client: app.client, logger }));
   return app;
 }

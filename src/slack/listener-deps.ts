@@ -1,5 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import type { Engine } from '../engine.ts';
+import type { BotThreads } from './bot-threads.ts';
 import type { RecentKeys } from './recent-keys.ts';
 import type { UserNameLookup } from './user-names.ts';
 
@@ -12,4 +13,6 @@ export interface ListenerDeps {
   readonly logger: Logger;
   /** Names for the user ids in a question, so it is echoed as people see it. */
   readonly names: UserNameLookup;
+  /** Threads faqbot answered, with their first question: where follow-ups need no mention. */
+  readonly botThreads: BotThreads;
 }

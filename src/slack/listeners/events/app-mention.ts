@@ -8,7 +8,9 @@ import { postReply } from '../../post-reply.ts';
 
 /**
  * `@faqbot <question>` in a channel: answers in the thread (the thread's parent if the mention is
- * a reply, else the mention itself). An empty or emoji-only mention gets a short how-to. (Bots and edits are filtered out
+ * a reply, else the mention itself), and remembers the thread so that follow-ups there need no
+ * mention. A mention in a thread faqbot already answered is matched with that thread's question as
+ * context. An empty or emoji-only mention gets a short how-to. (Bots and edits are filtered out
  * before this listener: see `onlyNewHumanMessages`.)
  */
 export function onAppMention(deps: ListenerDeps) {
@@ -21,7 +23,10 @@ export function onAppMention(deps: ListenerDeps) {
         await postReply(client, { channel: event.channel, threadTs }, renderHowTo(engine, 'mention', context.botUserId));
         return;
       }
-      await postReply(client, { channel: event.channel, threadTs }, renderAnswer(engine.ask(question), { examples: engine.examples }));
+      const earlier = event.thread_ts ? await deps.botThreads.questionOf(event.channel, event.thread_ts) : null;
+      const answer = engine.ask(question, earlier === null ? undefined : { context: earlier });
+      await postReply(client, { channel: event.channel, threadTs }, renderAnswer(answer, { examples: engine.examples }));
+      await deps.botThreads.remember(event.channel, threadTs, question);
     });
   };
 }
