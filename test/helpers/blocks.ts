@@ -50,3 +50,29 @@ export function quotedMrkdwn(quote: string): string {
 export function escaped(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+export interface FoundFeedbackButtons {
+  readonly blockId: string | undefined;
+  readonly actionId: string;
+  readonly positive: { readonly label: string; readonly value: string };
+  readonly negative: { readonly label: string; readonly value: string };
+}
+
+/** Slack's native feedback buttons: `feedback_buttons` elements of `context_actions` blocks. */
+export function nativeFeedback(blocks: unknown): FoundFeedbackButtons[] {
+  if (!Array.isArray(blocks)) return [];
+  type Side = { text?: { text?: string }; value?: string };
+  type Element = { type?: string; action_id?: string; positive_button?: Side; negative_button?: Side };
+  return (blocks as Array<{ type?: string; block_id?: string; elements?: Element[] }>).flatMap((b) =>
+    b.type !== 'context_actions'
+      ? []
+      : (b.elements ?? [])
+          .filter((e) => e.type === 'feedback_buttons')
+          .map((e) => ({
+            blockId: b.block_id,
+            actionId: e.action_id ?? '',
+            positive: { label: e.positive_button?.text?.text ?? '', value: e.positive_button?.value ?? '' },
+            negative: { label: e.negative_button?.text?.text ?? '', value: e.negative_button?.value ?? '' },
+          })),
+  );
+}

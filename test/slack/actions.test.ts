@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { blockText, buttons, quotedMrkdwn } from '../helpers/blocks.ts';
+import { blockText, buttons, nativeFeedback, quotedMrkdwn } from '../helpers/blocks.ts';
 import { answeredQuestion, findQuestion } from '../helpers/engine-probes.ts';
 import { SIGNING_SECRET, useHttpTestApp } from '../helpers/http-test-app.ts';
 import { BOT_USER, blockAction, eventEnvelope, mentionEvent, messageEvent, nextTs, slashCommand } from '../helpers/slack-payloads.ts';
@@ -147,7 +147,10 @@ describe('feedback', () => {
   it('Helpful on a channel answer: the buttons give way to a thank-you, and one structured line is logged', async () => {
     const { question, answer } = answeredQuestion(t.engine);
     const reply = await mentionAndReply(question);
-    const helpful = buttons(reply?.params.blocks).find((b) => b.label === 'Helpful');
+    const [feedback] = nativeFeedback(reply?.params.blocks);
+    expect(feedback?.blockId).toBe('faq_feedback');
+    // Slack sends the native element's action_id with the value of the side that was clicked.
+    const helpful = { actionId: feedback!.actionId, value: feedback!.positive.value };
     const messageTs = nextTs();
 
     await postPayload(
@@ -158,7 +161,7 @@ describe('feedback', () => {
     const [update] = await t.api.waitForCalls('chat.update');
     expect(update?.params.channel).toBe('C0GENERAL');
     expect(update?.params.ts).toBe(messageTs);
-    expect(buttons(update?.params.blocks).filter((b) => b.blockId === 'faq_feedback')).toEqual([]);
+    expect(nativeFeedback(update?.params.blocks)).toEqual([]);
     expect(blockText(update?.params.blocks)).toMatch(/Thanks for the feedback, <@U0BOB>: marked as helpful/);
     for (const c of answer.citations) expect(blockText(update?.params.blocks)).toContain(quotedMrkdwn(c.quote));
 
@@ -179,6 +182,26 @@ describe('feedback', () => {
     expect(buttons(replaced?.body.blocks).map((b) => b.label)).toEqual(['Share in channel']);
     expect(t.logger.lines.filter((l) => l.fields.event === 'faq_feedback').map((l) => l.fields.verdict)).toEqual(['not_helpful']);
     expect(t.api.calls('chat.update')).toEqual([]);
+  });
+});
+
+describe('native feedback buttons', () => {
+  it('Not helpful (the negative side) is recorded as not helpful', async () => {
+    const { question } = answeredQuestion(t.engine);
+    const reply = await mentionAndReply(question);
+    const [feedback] = nativeFeedback(reply?.params.blocks);
+    await click({ actionId: feedback!.actionId, value: feedback!.negative.value }, reply, t.api.responseUrl('fb4'));
+    const [update] = await t.api.waitForCalls('chat.update');
+    expect(blockText(update?.params.blocks)).toMatch(/marked as not helpful/);
+    expect(t.logger.lines.filter((l) => l.fields.event === 'faq_feedback').map((l) => l.fields.verdict)).toEqual(['not_helpful']);
+  });
+
+  it('a private /faq answer keeps the plain buttons (ephemeral messages)', async () => {
+    const { question } = answeredQuestion(t.engine);
+    await postForm(t.url, SIGNING_SECRET, slashCommand({ text: question, responseUrl: t.api.responseUrl('cmd5') }));
+    const [reply] = await t.api.waitForResponses('cmd5');
+    expect(nativeFeedback(reply?.body.blocks)).toEqual([]);
+    expect(buttons(reply?.body.blocks).map((b) => b.label)).toEqual(['Share in channel', 'Helpful', 'Not helpful']);
   });
 });
 

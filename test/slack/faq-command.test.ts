@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockText, buttons, escaped, quotedMrkdwn } from '../helpers/blocks.ts';
+import { blockText, buttons, escaped, quotedMrkdwn, nativeFeedback } from '../helpers/blocks.ts';
 import { answeredQuestion } from '../helpers/engine-probes.ts';
 import { SIGNING_SECRET, useHttpTestApp } from '../helpers/http-test-app.ts';
 import { blockAction, slashCommand } from '../helpers/slack-payloads.ts';
@@ -79,7 +79,8 @@ describe('the Share in channel button', () => {
     expect(text).toContain(`<@U0ALICE> asked: *${escaped(question)}*`);
     for (const c of answer.citations) expect(text).toContain(quotedMrkdwn(c.quote));
     // The shared copy has feedback buttons but no Share button of its own.
-    expect(buttons(post?.params.blocks).map((b) => b.label)).toEqual(['Helpful', 'Not helpful']);
+    expect(buttons(post?.params.blocks)).toEqual([]);
+    expect(nativeFeedback(post?.params.blocks).map((f) => [f.positive.label, f.negative.label])).toEqual([['Helpful', 'Not helpful']]);
 
     const [done] = await t.api.waitForResponses('click3');
     expect(done?.body).toEqual({ delete_original: true });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { blockText, buttons, escaped, quotedMrkdwn } from '../helpers/blocks.ts';
+import { blockText, buttons, nativeFeedback, escaped, quotedMrkdwn } from '../helpers/blocks.ts';
 import { answeredQuestion } from '../helpers/engine-probes.ts';
 import { SIGNING_SECRET, useHttpTestApp } from '../helpers/http-test-app.ts';
 import { BOT_USER, eventEnvelope, mentionEvent, nextTs } from '../helpers/slack-payloads.ts';
@@ -36,7 +36,9 @@ describe('a mention in a channel', () => {
     }
     expect(typeof post?.params.text).toBe('string');
     expect(String(post?.params.text).length).toBeGreaterThan(0);
-    expect(buttons(post?.params.blocks).map((b) => b.label)).toEqual(['Helpful', 'Not helpful']);
+    // Slack's native feedback buttons (context_actions), not plain buttons, on a posted answer.
+    expect(buttons(post?.params.blocks)).toEqual([]);
+    expect(nativeFeedback(post?.params.blocks).map((f) => [f.positive.label, f.negative.label])).toEqual([['Helpful', 'Not helpful']]);
   });
 
   it('strips the mention wherever it is, including the labelled form', async () => {

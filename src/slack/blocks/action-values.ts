@@ -12,12 +12,14 @@ export const ACTION_IDS = {
   choosePrefix: 'faq_choose_',
   helpful: 'faq_feedback_helpful',
   notHelpful: 'faq_feedback_not_helpful',
+  /** Slack's native feedback buttons (one element, both verdicts; the value says which). */
+  native: 'faq_feedback_native',
 } as const;
 
 /** Matches every "choose" button (action ids must be unique within a block, hence the suffix). */
 export const CHOOSE_ACTION = /^faq_choose_\d+$/;
 /** Matches both feedback buttons. */
-export const FEEDBACK_ACTION = /^faq_feedback_(?:helpful|not_helpful)$/;
+export const FEEDBACK_ACTION = /^faq_feedback_(?:helpful|not_helpful|native)$/;
 
 export const BLOCK_IDS = {
   feedback: 'faq_feedback',
@@ -40,17 +42,28 @@ const MAX_ENTRY_ID = 500;
  * Serialises an AnswerRef into a button value of at most 2,000 characters, cutting the question if
  * need be (JSON escaping can make a character cost up to 6, so the cut is measured, not guessed).
  */
-export function encodeAnswerRef(ref: AnswerRef): string {
+export function encodeAnswerRef(ref: AnswerRef, verdict?: 'helpful' | 'not_helpful'): string {
   const entryId = ref.entryId !== null && ref.entryId.length <= MAX_ENTRY_ID ? ref.entryId : null;
   let question = ref.question;
   for (;;) {
-    const value = JSON.stringify({ e: entryId, q: question });
+    // A native feedback button carries its verdict too (`v`); decodeAnswerRef ignores it.
+    const value = JSON.stringify(verdict ? { v: verdict, e: entryId, q: question } : { e: entryId, q: question });
     if (value.length <= LIMITS.buttonValue) return value;
     const over = value.length - LIMITS.buttonValue;
     let cut = Math.max(0, question.length - Math.max(over, 1));
     // Never leave half a surrogate pair: JSON would turn it into an escape of a lone surrogate.
     if (cut > 0 && isHighSurrogate(question.charCodeAt(cut - 1))) cut -= 1;
     question = question.slice(0, cut);
+  }
+}
+
+/** The verdict a native feedback button's value carries; null for any other value. */
+export function decodeVerdict(value: string | undefined): 'helpful' | 'not_helpful' | null {
+  try {
+    const v = (JSON.parse(value ?? '') as { v?: unknown } | null)?.v;
+    return v === 'helpful' || v === 'not_helpful' ? v : null;
+  } catch {
+    return null;
   }
 }
 

@@ -43,6 +43,12 @@ export interface AnswerRenderOptions {
   readonly examples?: readonly string[];
   /** Feedback already given: a thank-you takes the place of the Helpful / Not helpful buttons. */
   readonly feedback?: { readonly verdict: Verdict; readonly user: string };
+  /**
+   * Slack's native feedback buttons (a `context_actions` block with `feedback_buttons`) instead of
+   * the two plain buttons. For posted messages (threads, DMs, the assistant panel); private
+   * (ephemeral) answers keep the plain buttons, which Slack documents for every message.
+   */
+  readonly nativeFeedback?: boolean;
 }
 
 /** Most quotes shown, whatever the engine returns (it promises 1–3). */
@@ -63,7 +69,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   if (options.private && answer.status === 'answered') {
     tail.push(actions(BLOCK_IDS.share, [button('Share in channel', ACTION_IDS.share, refValue(answer, question), 'primary')]));
   }
-  tail.push(options.feedback ? feedbackThanks(options.feedback.verdict, options.feedback.user) : feedbackButtons(answer, question));
+  tail.push(options.feedback ? feedbackThanks(options.feedback.verdict, options.feedback.user) : options.nativeFeedback ? nativeFeedbackButtons(answer, question) : feedbackButtons(answer, question));
 
   const blocks = capBlocks([...lead, ...body.blocks, ...tail], LIMITS.messageBlocks, tail.length);
   return { text: fallbackText(body.text), blocks };
@@ -150,6 +156,22 @@ function refValue(answer: Answer, question: string): string {
 function feedbackButtons(answer: Answer, question: string): KnownBlock {
   const value = refValue(answer, question);
   return actions(BLOCK_IDS.feedback, [button('Helpful', ACTION_IDS.helpful, value), button('Not helpful', ACTION_IDS.notHelpful, value)]);
+}
+
+function nativeFeedbackButtons(answer: Answer, question: string): KnownBlock {
+  const ref = { entryId: answer.entryId, question };
+  return {
+    type: 'context_actions',
+    block_id: BLOCK_IDS.feedback,
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: ACTION_IDS.native,
+        positive_button: { text: { type: 'plain_text', text: 'Helpful' }, value: encodeAnswerRef(ref, 'helpful'), accessibility_label: 'Mark this answer as helpful' },
+        negative_button: { text: { type: 'plain_text', text: 'Not helpful' }, value: encodeAnswerRef(ref, 'not_helpful'), accessibility_label: 'Mark this answer as not helpful' },
+      },
+    ],
+  };
 }
 
 function feedbackThanks(verdict: Verdict, user: string): KnownBlock {

@@ -32,7 +32,7 @@ export function onChooseAnswer(deps: ListenerDeps) {
       await respond({ response_type: 'ephemeral', replace_original: true, text: message.text, blocks: message.blocks });
       return;
     }
-    const message = answer ? renderAnswer(answer, { examples: engine.examples }) : renderNotice(GONE);
+    const message = answer ? renderAnswer(answer, { examples: engine.examples, nativeFeedback: true }) : renderNotice(GONE);
     try {
       await client.chat.update({ channel: place.channel, ts: place.messageTs, text: message.text, blocks: message.blocks });
     } catch (error) {

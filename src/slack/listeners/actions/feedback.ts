@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { acknowledgeFeedback, renderAnswer, type Verdict } from '../../blocks/render-answer.ts';
 import { renderNotice } from '../../blocks/render-help.ts';
-import { ACTION_IDS, decodeAnswerRef } from '../../blocks/action-values.ts';
+import { ACTION_IDS, decodeAnswerRef, decodeVerdict } from '../../blocks/action-values.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
 import { buttonPlace } from './button-place.ts';
 
@@ -12,7 +12,9 @@ import { buttonPlace } from './button-place.ts';
 export function onFeedback(deps: ListenerDeps) {
   return async ({ ack, body, action, client, respond }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const verdict: Verdict = action.action_id === ACTION_IDS.helpful ? 'helpful' : 'not_helpful';
+    // Native feedback buttons (one element) say which button in the value; the plain ones in the id.
+    const verdict: Verdict =
+      action.action_id === ACTION_IDS.native ? (decodeVerdict(action.value) ?? 'not_helpful') : action.action_id === ACTION_IDS.helpful ? 'helpful' : 'not_helpful';
     const ref = decodeAnswerRef(action.value);
     const place = buttonPlace(body);
     const user = body.user.id;

@@ -27,7 +27,7 @@ export function onShareAnswer(deps: ListenerDeps) {
     const engine = deps.getEngine();
     // Re-asked rather than carried in the button: a value holds 2,000 characters, an answer more.
     const answer = (ref.entryId !== null ? engine.answerEntry(ref.entryId, ref.question) : null) ?? engine.ask(ref.question);
-    const message = renderAnswer(answer, { askedBy: body.user.id, examples: engine.examples });
+    const message = renderAnswer(answer, { askedBy: body.user.id, examples: engine.examples, nativeFeedback: true });
     const { channel } = buttonPlace(body);
     if (channel === undefined || !(await postUnlessNotMember(client, channel, message))) {
       // Without chat:write.public the bot posts only where it is a member, but /faq works anywhere,

@@ -67,7 +67,7 @@ function onAssistantMessage(deps: ListenerDeps): AssistantUserMessageMiddleware 
       if (earlier === null) await setTitle(truncate(question, 100)).catch(() => undefined);
       const answer = engine.ask(question, earlier === null ? undefined : { context: earlier });
       // Posting the reply clears the status.
-      await postReply(client, { channel: m.channel, threadTs }, renderAnswer(answer, { examples: engine.examples }));
+      await postReply(client, { channel: m.channel, threadTs }, renderAnswer(answer, { examples: engine.examples, nativeFeedback: true }));
       await deps.botThreads.remember(m.channel, threadTs, question);
     });
   };

@@ -25,7 +25,7 @@ export function onAppMention(deps: ListenerDeps) {
       }
       const earlier = event.thread_ts ? await deps.botThreads.questionOf(event.channel, event.thread_ts) : null;
       const answer = engine.ask(question, earlier === null ? undefined : { context: earlier });
-      await postReply(client, { channel: event.channel, threadTs }, renderAnswer(answer, { examples: engine.examples }));
+      await postReply(client, { channel: event.channel, threadTs }, renderAnswer(answer, { examples: engine.examples, nativeFeedback: true }));
       await deps.botThreads.remember(event.channel, threadTs, question);
     });
   };

@@ -35,7 +35,7 @@ export function onDirectMessage(deps: ListenerDeps) {
     await answerOnce(deps, { channel: m.channel, ts: m.ts, retryNum: context.retryNum }, async () => {
       const engine = deps.getEngine();
       const question = await incomingQuestion(m.text, { botUserId: context.botUserId, names: deps.names });
-      const reply = hasWords(question) ? renderAnswer(engine.ask(question), { examples: engine.examples }) : renderHowTo(engine, 'dm', context.botUserId);
+      const reply = hasWords(question) ? renderAnswer(engine.ask(question), { examples: engine.examples, nativeFeedback: true }) : renderHowTo(engine, 'dm', context.botUserId);
       // A DM is a conversation: answer inline, unless the question was itself asked in a thread.
       await postReply(client, { channel: m.channel, threadTs: m.thread_ts }, reply);
     });

@@ -37,7 +37,7 @@ export function onThreadFollowUp(deps: ListenerDeps) {
     await answerOnce(deps, { channel: m.channel, ts: m.ts, retryNum: context.retryNum }, async () => {
       const engine = deps.getEngine();
       const answer = engine.ask(question, { context: earlier });
-      await postReply(client, { channel: m.channel, threadTs }, renderAnswer(answer, { examples: engine.examples }));
+      await postReply(client, { channel: m.channel, threadTs }, renderAnswer(answer, { examples: engine.examples, nativeFeedback: true }));
     });
   };
 }
