@@ -153,3 +153,46 @@ describe('Socket Mode', () => {
     expect(fetched).toEqual([`${slack.apiUrl}chat.postMessage`]);
   });
 });
+
+describe('the new surfaces over Socket Mode', () => {
+  function send(id: string, type: string, payload: Record<string, unknown>): void {
+    slack.send({ envelope_id: id, payload, type, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' });
+  }
+
+  it('AT&amp;T is decoded, a pasted token never echoed, and a follow-up in the thread answered without a mention', async () => {
+    await startSocketApp();
+    const mention = mentionEvent({ text: `<@${BOT_USER}> What did Microsoft pledge to competitors? AT&amp;T xoxb-1234567890-abcdefghij`, channel: 'C0SOCKET' });
+    send('env-m', 'events_api', eventEnvelope(mention));
+    const post = await waitFor(() => slack.api.find((c) => c.method === 'chat.postMessage'), 'the answer');
+    expect(JSON.stringify(post.params)).not.toContain('xoxb-1234567890');
+    const followUp = { type: 'message', channel: 'C0SOCKET', channel_type: 'channel', user: 'U0BOB', text: 'and when was that?', ts: '1700000099.000001', thread_ts: mention.ts };
+    send('env-f', 'events_api', eventEnvelope(followUp));
+    const second = await waitFor(() => slack.api.filter((c) => c.method === 'chat.postMessage')[1], 'the follow-up answer');
+    expect(second.params).toMatchObject({ channel: 'C0SOCKET', thread_ts: mention.ts });
+    send('env-t', 'events_api', eventEnvelope({ ...followUp, text: 'thanks!', ts: '1700000099.000002' }));
+    await waitFor(() => slack.acks.some((a) => a.envelope_id === 'env-t'), 'the ack of the thanks');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(slack.api.filter((c) => c.method === 'chat.postMessage')).toHaveLength(2);
+  });
+
+  it('the assistant panel, the message shortcut and the workflow step', async () => {
+    await startSocketApp();
+    send('env-a', 'events_api', eventEnvelope({ type: 'assistant_thread_started', assistant_thread: { user_id: 'U0ALICE', context: {}, channel_id: 'D0ALICE', thread_ts: '1700000100.000001' }, event_ts: '1700000100.000002' }));
+    const prompts = await waitFor(() => slack.api.find((c) => c.method === 'assistant.threads.setSuggestedPrompts'), 'suggested prompts');
+    expect((prompts.params.prompts as Array<{ message: string }>).map((p) => p.message)).toEqual(engine.examples.slice(0, 4));
+
+    const { question } = answeredQuestion(engine);
+    send('env-s', 'interactive', {
+      type: 'message_action', callback_id: 'faq_ask_about_message', trigger_id: 't1', message_ts: '1700000100.000003',
+      response_url: `http://127.0.0.1:${slack.port}/respond/sc`, message: { type: 'message', user: 'U0BOB', ts: '1700000100.000003', text: question },
+      user: { id: 'U0ALICE', name: 'alice' }, channel: { id: 'C0SOCKET', name: 'socket' }, team: { id: 'T0TEAM', domain: 'acme' },
+    });
+    const reply = await waitFor(() => slack.responses[0], 'the private shortcut answer');
+    expect(reply.response_type).toBe('ephemeral');
+
+    send('env-w', 'events_api', eventEnvelope({ type: 'function_executed', function: { callback_id: 'answer_question' }, inputs: { question }, function_execution_id: 'Fx0SOCKET', workflow_execution_id: 'Wx1', event_ts: '1700000100.000004', bot_access_token: 'xwfp-socket' }));
+    const done = await waitFor(() => slack.api.find((c) => c.method === 'functions.completeSuccess'), 'the completed step');
+    expect(done.params.function_execution_id).toBe('Fx0SOCKET');
+    expect((done.params.outputs as { status: string }).status).toBe('answered');
+  });
+});
