@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { configSecrets, loadConfig, summarizeConfig } from '../src/config.ts';
 import { ConfigError } from '../src/errors.ts';
@@ -93,21 +95,24 @@ describe('loadConfig', () => {
   });
 
   it('reports a corpus folder it may not read', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faqbot-config-'));
+    // Root reads any folder whatever its mode, and CI runs as root: there the check runs in a child
+    // process as the unprivileged user `nobody`, over the compiled config (vitest's globalSetup
+    // keeps dist/ fresh), so it is a real permission check everywhere.
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'faqbot-config-'));
+    const dir = path.join(parent, 'corpus');
+    fs.mkdirSync(dir);
+    fs.chmodSync(parent, 0o755);
     fs.chmodSync(dir, 0o000);
     try {
-      // Root reads anything: there the check cannot fail, and the test says nothing.
-      let readable = true;
-      try {
-        fs.readdirSync(dir);
-      } catch {
-        readable = false;
-      }
-      if (readable) return;
-      expect(problemsOf({ FAQBOT_CORPUS: dir })[0]).toMatch(/cannot be read/);
+      const script = `import(${JSON.stringify(pathToFileURL(path.resolve('dist/config.js')).href)}).then((m) => {
+        try { m.loadConfig({ FAQBOT_CORPUS: process.argv[1] }); console.log('[]'); } catch (e) { console.log(JSON.stringify(e.problems)); }
+      });`;
+      const asRoot = process.getuid?.() === 0;
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script, dir], { encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+      expect(JSON.parse(out) as string[]).toEqual([expect.stringMatching(/corpus folder .*corpus cannot be read \(permission denied\)/)]);
     } finally {
       fs.chmodSync(dir, 0o700);
-      fs.rmSync(dir, { recursive: true });
+      fs.rmSync(parent, { recursive: true });
     }
   });
 

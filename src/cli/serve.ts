@@ -5,7 +5,7 @@ import dotenv from 'dotenv';
 import { loadConfig, SLACK_HINT } from '../config.ts';
 import { ConfigError } from '../errors.ts';
 import { loadEngine } from '../load-engine.ts';
-import { runSlackBot, type ReadyInfo } from '../runtime/run-slack-bot.ts';
+import { runSlackBot, type ReadyInfo, type SlackBotTimers } from '../runtime/run-slack-bot.ts';
 import type { SignalSource } from '../runtime/on-signals.ts';
 import { chat } from './chat.ts';
 
@@ -22,6 +22,8 @@ export interface ServeIo {
   readonly port?: number;
   /** Called once the bot takes work; in HTTP mode with the port it listens on. */
   readonly onReady?: (info: ReadyInfo) => void;
+  /** Retry back-offs and Retry-After waits; tests pass instant or hand-released ones. */
+  readonly timers?: SlackBotTimers;
 }
 
 /**

@@ -9,7 +9,10 @@ export interface RateLimitFetchOptions {
   /** Per-attempt time limit, so a hung connection becomes a retryable error. Default 10 s. */
   readonly attemptTimeoutMs?: number;
   readonly fetch?: typeof fetch;
+  /** Waits out a Retry-After; default an unref'd timer. Tests pass one they release by hand. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The signal that ends one attempt after `attemptTimeoutMs`; default `AbortSignal.timeout`. */
+  readonly timeoutSignal?: (ms: number) => AbortSignal;
 }
 
 /**
@@ -41,10 +44,11 @@ export function createRateLimitFetch(options: RateLimitFetchOptions): typeof fet
   const maxWaits = options.maxWaits ?? 5;
   const maxRetryAfterSec = options.maxRetryAfterSec ?? 60;
   const attemptTimeoutMs = options.attemptTimeoutMs ?? 10_000;
+  const timeoutSignal = options.timeoutSignal ?? ((ms: number) => AbortSignal.timeout(ms));
 
   return async (input, init) => {
     for (let waits = 0; ; waits += 1) {
-      const timeout = AbortSignal.timeout(attemptTimeoutMs);
+      const timeout = timeoutSignal(attemptTimeoutMs);
       const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
       const response = await baseFetch(input, { ...init, signal });
       if (response.status !== 429 || waits >= maxWaits) return response;

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import type { webApi } from '@slack/bolt';
 import type { SlackConfig } from '../config.ts';
 import { CorpusError, FaqFileError } from '../errors.ts';
 import { configSecrets, summarizeConfig } from '../config.ts';
@@ -48,6 +49,16 @@ export interface SlackBotIo {
   readonly port?: number;
   readonly onReady?: (info: ReadyInfo) => void;
   readonly loadEngine: (corpusDir: string) => Promise<Engine>;
+  /** The clock's waits, injectable so tests need not spend real seconds on them. */
+  readonly timers?: SlackBotTimers;
+}
+
+/** Every wait the bot makes while answering; the defaults are the production policy. */
+export interface SlackBotTimers {
+  /** Back-off between retries of a failed Web API call (web-api's retry policy); default ANSWER_RETRY. */
+  readonly answerRetry?: webApi.RetryOptions;
+  /** Waits out a 429's Retry-After for one call (see createRateLimitFetch); default an unref'd timer. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 type StopReason = Signal | 'fatal';
@@ -110,7 +121,7 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
   // store, and an open socket would keep the process alive past its grace period.
   const abandon = new AbortController();
   const abortable: typeof fetch = (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, abandon.signal]) : abandon.signal });
-  const slackFetch = createRateLimitFetch({ logger, attemptTimeoutMs: config.slackTimeoutMs, fetch: abortable });
+  const slackFetch = createRateLimitFetch({ logger, attemptTimeoutMs: config.slackTimeoutMs, fetch: abortable, ...(io.timers?.sleep ? { sleep: io.timers.sleep } : {}) });
   let worker: InboxWorker | undefined;
   const closeStore = async (): Promise<void> => {
     await store.close().catch((error: unknown) => logger.log('warn', 'Closing the store failed', { error }));
@@ -134,7 +145,7 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
       logger,
       receiver,
       ...(identity.botId && identity.botUserId ? { botId: identity.botId, botUserId: identity.botUserId } : {}),
-      retryConfig: ANSWER_RETRY,
+      retryConfig: io.timers?.answerRetry ?? ANSWER_RETRY,
       // A 429 (Slack limits chat.postMessage per channel) holds up only the call it was for.
       fetch: slackFetch,
     });

@@ -1,4 +1,6 @@
-/** Reading posted Block Kit back, for assertions. Written independently of src/render. */
+/** Reading posted Block Kit back, for assertions. Written independently of src/slack/blocks. */
+import { expect } from 'vitest';
+import type { Answer } from '../../src/answer/types.ts';
 
 interface AnyBlock {
   readonly type?: string;
@@ -75,4 +77,16 @@ export function nativeFeedback(blocks: unknown): FoundFeedbackButtons[] {
             negative: { label: e.negative_button?.text?.text ?? '', value: e.negative_button?.value ?? '' },
           })),
   );
+}
+
+/**
+ * Asserts that posted blocks show `answer`, an answered one with at least one citation (so the
+ * check cannot pass vacuously on an empty list): its short answer and every quote, verbatim.
+ */
+export function expectAnswerShown(blocks: unknown, answer: Answer | null | undefined): void {
+  expect(answer?.status).toBe('answered');
+  expect(answer?.citations.length).toBeGreaterThan(0);
+  const text = blockText(blocks);
+  expect(text).toContain(escaped(answer?.answer ?? ''));
+  for (const c of answer?.citations ?? []) expect(text).toContain(quotedMrkdwn(c.quote));
 }

@@ -2,6 +2,7 @@ import { webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createJsonLogger } from '../../src/json-logger.ts';
 import { createRateLimitFetch } from '../../src/runtime/rate-limit-fetch.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 import { Capture } from './helpers/capture.ts';
 import { FakeSlackApi } from './helpers/fake-slack-api.ts';
 
@@ -92,13 +93,24 @@ describe('createRateLimitFetch', () => {
 
   it('turns a connection that never answers into a retryable error', async () => {
     api = await new FakeSlackApi((call) => (call.seq === 1 ? 'hang' : undefined)).start();
+    // Each attempt's time limit is a signal the test fires itself: no real 10 s (or 50 ms) passes.
+    const limits: Array<{ ms: number; expire: () => void }> = [];
+    const timeoutSignal = (ms: number): AbortSignal => {
+      const controller = new AbortController();
+      limits.push({ ms, expire: () => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')) });
+      return controller.signal;
+    };
     const client = new webApi.WebClient('xoxb-test', {
       slackApiUrl: api.url,
       retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 0 },
       logger: createJsonLogger({ stream: new Capture() }),
-      fetch: createRateLimitFetch({ logger: createJsonLogger({ stream: new Capture() }), attemptTimeoutMs: 50 }),
+      fetch: createRateLimitFetch({ logger: createJsonLogger({ stream: new Capture() }), attemptTimeoutMs: 10_000, timeoutSignal }),
     });
-    await expect(client.chat.postMessage({ channel: 'C1', text: 'x' })).resolves.toMatchObject({ ok: true });
+    const posted = client.chat.postMessage({ channel: 'C1', text: 'x' });
+    await waitFor(() => api.callsTo('chat.postMessage').length === 1, 'the first attempt to reach the stand-in');
+    expect(limits.map((l) => l.ms)).toEqual([10_000]);
+    limits[0]!.expire();
+    await expect(posted).resolves.toMatchObject({ ok: true });
     expect(api.callsTo('chat.postMessage')).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockText, quotedMrkdwn } from '../helpers/blocks.ts';
+import { blockText, expectAnswerShown } from '../helpers/blocks.ts';
 import { answeredQuestion } from '../helpers/engine-probes.ts';
 import { SIGNING_SECRET, useHttpTestApp } from '../helpers/http-test-app.ts';
 import { BOT_ID, BOT_USER, eventEnvelope, mentionEvent, messageEvent, nextTs } from '../helpers/slack-payloads.ts';
@@ -22,7 +22,7 @@ describe('a direct message', () => {
     const [post] = await t.api.waitForCalls('chat.postMessage');
     expect(post?.params.channel).toBe('D0ALICE');
     expect(post?.params.thread_ts).toBeUndefined();
-    for (const c of answer.citations) expect(blockText(post?.params.blocks)).toContain(quotedMrkdwn(c.quote));
+    expectAnswerShown(post?.params.blocks, answer);
   });
 
   it('asked in a thread of the DM is answered in that thread', async () => {

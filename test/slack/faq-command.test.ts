@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockText, buttons, escaped, quotedMrkdwn, nativeFeedback } from '../helpers/blocks.ts';
+import { blockText, buttons, escaped, quotedMrkdwn, nativeFeedback, expectAnswerShown } from '../helpers/blocks.ts';
 import { answeredQuestion } from '../helpers/engine-probes.ts';
 import { SIGNING_SECRET, useHttpTestApp } from '../helpers/http-test-app.ts';
 import { blockAction, slashCommand } from '../helpers/slack-payloads.ts';
@@ -96,7 +96,7 @@ describe('the Share in channel button', () => {
     const [visible, removed] = await t.api.waitForResponses('click4', 2);
     expect(visible?.body.response_type).toBe('in_channel');
     expect(visible?.body.replace_original).toBe(false);
-    for (const c of answer.citations) expect(blockText(visible?.body.blocks)).toContain(quotedMrkdwn(c.quote));
+    expectAnswerShown(visible?.body.blocks, answer);
     expect(removed?.body).toEqual({ delete_original: true });
     expect(t.logger.find('error', /failed/)).toEqual([]);
   });

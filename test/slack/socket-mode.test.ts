@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Engine } from '../../src/engine.ts';
 import { loadEngine } from '../../src/load-engine.ts';
 import { createApp, type SlackAppOptions } from '../../src/slack/create-app.ts';
-import { blockText, quotedMrkdwn } from '../helpers/blocks.ts';
+import { blockText, expectAnswerShown } from '../helpers/blocks.ts';
 import { answeredQuestion } from '../helpers/engine-probes.ts';
 import { testConfig } from '../helpers/http-test-app.ts';
 import { BOT_ID, BOT_USER, eventEnvelope, mentionEvent, slashCommand } from '../helpers/slack-payloads.ts';
@@ -124,7 +124,7 @@ describe('Socket Mode', () => {
     expect(post.auth).toBe('Bearer xoxb-test-token');
     expect(post.params.channel).toBe('C0SOCKET');
     expect(post.params.thread_ts).toBe(event.ts);
-    for (const c of answer.citations) expect(blockText(post.params.blocks)).toContain(quotedMrkdwn(c.quote));
+    expectAnswerShown(post.params.blocks, answer);
 
     // Slack's redelivery of the same event over the socket is acked and not answered twice.
     slack.send({ envelope_id: 'env-2', payload, type: 'events_api', accepts_response_payload: false, retry_attempt: 1, retry_reason: 'timeout' });

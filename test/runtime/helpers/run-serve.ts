@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { serve } from '../../../src/cli/serve.ts';
-import type { ReadyInfo } from '../../../src/runtime/run-slack-bot.ts';
+import type { ReadyInfo, SlackBotTimers } from '../../../src/runtime/run-slack-bot.ts';
 import type { Cleanup } from '../../helpers/cleanups.ts';
 import { slackSignature, nowSeconds } from '../../helpers/slack-signing.ts';
 import { withTempStore } from '../../helpers/temp-db.ts';
@@ -23,14 +23,14 @@ export interface Running {
 }
 
 /** Runs serve() in-process with injected env, streams and signals; HTTP mode listens on a free port. */
-export function runServe(env: NodeJS.ProcessEnv, options: { cwd?: string } = {}): Running {
+export function runServe(env: NodeJS.ProcessEnv, options: { cwd?: string; timers?: SlackBotTimers } = {}): Running {
   const stdout = new Capture();
   const stderr = new Capture();
   const stdin = new PassThrough();
   const signals = new EventEmitter();
   let onReady: (info: ReadyInfo) => void = () => undefined;
   const readyPromise = new Promise<ReadyInfo>((resolve) => (onReady = resolve));
-  const exit = serve({ env: withTempStore(env), stdin, stdout, stderr, signals, port: 0, onReady, ...(options.cwd ? { cwd: options.cwd } : {}) });
+  const exit = serve({ env: withTempStore(env), stdin, stdout, stderr, signals, port: 0, onReady, ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.timers ? { timers: options.timers } : {}) });
   const ready = Promise.race([
     readyPromise,
     exit.then((code) => {
