@@ -2,6 +2,8 @@ import type { Article } from '../corpus/types.ts';
 import type { FaqEntry } from '../faq/types.ts';
 import type { Candidate, CuratedCandidate, FaqIndex, PassageCandidate, RankOptions, Ranking } from '../match/faq-index.ts';
 import { SCORING } from '../match/scoring.ts';
+import { normalizeText } from '../match/normalize.ts';
+import { questionForm } from '../match/query.ts';
 import { clip, QUOTE_BUDGET, selectQuote } from './select-quote.ts';
 import type { Answer, Citation, Suggestion } from './types.ts';
 import { generatedEntryId, generatedQuestion } from './generated-entry.ts';
@@ -110,11 +112,21 @@ function curatedReply(entry: FaqEntry, question: string, context: AnswerContext)
   return {
     question,
     status: 'answered',
-    answer: entry.answer,
+    answer: wordedFor(question, entry.answer),
     citations: entry.citations.map((c) => citationOf(context.articles.get(c.source)!, c.paragraph, c.quote)),
     suggestions: [],
     entryId: entry.id,
   };
+}
+
+/**
+ * A curated answer written for a yes/no question ("Yes — Microsoft is joining…") keeps its "Yes —"
+ * only when asked as one: "microsoft openstack" or "How is Microsoft joining?" gets the rest.
+ */
+function wordedFor(question: string, answer: string): string {
+  const reply = /^(?:yes|no)\s*[—–-]+\s*(\S)/i.exec(answer);
+  if (!reply || questionForm(normalizeText(question)) === '?yesno') return answer;
+  return reply[1]!.toUpperCase() + answer.slice(reply[0].length);
 }
 
 /** The best-matching sentence of a passage, cut at a word if long: the short answer. */

@@ -40,7 +40,7 @@ export function parseFaqFile(file: string, source: string): FaqFile {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (!['articles', 'entries', 'synonyms'].includes(key)) at(pair.key as YamlNode, '', `unknown top-level key "${key}" (expected articles, entries, synonyms).`);
   }
-  const articles = readArticles(root.get('articles', true) as YamlNode | undefined, at);
+  const articles = readArticles(root.get('articles', true) as YamlNode | undefined, at, lineOf);
   const entries = readEntries(root.get('entries', true) as YamlNode | undefined, at, lineOf);
   const synonyms = readSynonyms(root.get('synonyms', true) as YamlNode | undefined, at);
   if (problems.length) throw new FaqFileError(problems);
@@ -49,7 +49,7 @@ export function parseFaqFile(file: string, source: string): FaqFile {
 
 type Report = (node: YamlNode | null | undefined, where: string, message: string) => void;
 
-function readArticles(node: YamlNode | undefined, at: Report): ArticleMeta[] {
+function readArticles(node: YamlNode | undefined, at: Report, lineOf: (n: YamlNode | null | undefined) => number): ArticleMeta[] {
   if (node === undefined || (isScalar(node) && node.value === null)) return [];
   if (!isSeq(node)) {
     at(node, '', '"articles" must be a list.');
@@ -69,7 +69,7 @@ function readArticles(node: YamlNode | undefined, at: Report): ArticleMeta[] {
     const url = stringField(item, 'url', at, where, false);
     const date = stringField(item, 'date', at, where, false);
     if (!source) continue;
-    articles.push({ source, ...(title ? { title } : {}), ...(bodyEndsBefore ? { bodyEndsBefore } : {}), ...(url ? { url } : {}), ...(date ? { date } : {}) });
+    articles.push({ source, line: lineOf(item), ...(title ? { title } : {}), ...(bodyEndsBefore ? { bodyEndsBefore } : {}), ...(url ? { url } : {}), ...(date ? { date } : {}) });
   }
   return articles;
 }

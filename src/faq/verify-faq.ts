@@ -1,3 +1,4 @@
+import { findLineStartingWith } from '../corpus/load-corpus.ts';
 import type { Article, Corpus } from '../corpus/types.ts';
 import { FaqFileError } from '../errors.ts';
 import type { FaqFile } from './read-faq-file.ts';
@@ -13,7 +14,13 @@ export function verifyFaq(faq: FaqFile, corpus: Corpus): FaqEntry[] {
   const problems: string[] = [];
   const name = faq.file;
   for (const meta of faq.articles) {
-    if (!bySource.has(meta.source)) problems.push(`${name}: article "${meta.source}" is listed under "articles" but is not in ${corpus.dir}.`);
+    const article = bySource.get(meta.source);
+    const where = `${name}${meta.line ? `:${meta.line}` : ''}: article "${meta.source}": `;
+    if (!article) problems.push(`${where}listed under "articles" but is not in ${corpus.dir}.`);
+    // A marker that matches nothing would silently let the page chrome it was meant to cut into the body.
+    else if (meta.bodyEndsBefore && findLineStartingWith(article.text, meta.bodyEndsBefore, 0) < 0) {
+      problems.push(`${where}body_ends_before "${meta.bodyEndsBefore}" matches no line of ${meta.source}; copy the first line of its page chrome exactly.`);
+    }
   }
   const entries: FaqEntry[] = [];
   for (const entry of faq.entries) {

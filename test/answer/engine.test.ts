@@ -110,3 +110,14 @@ describe('unsure questions', () => {
     expect(answer.nearMatches).not.toBe(true);
   });
 });
+
+describe('answer wording', () => {
+  it('starts with "Yes —" only when the question is a yes/no one', async () => {
+    const seeds = await loadEngine('seeds');
+    const asked = seeds.ask('Is Microsoft joining OpenStack?');
+    expect(asked.answer).toMatch(/^Yes — /);
+    const keywords = seeds.ask('microsoft openstack');
+    expect(keywords.entryId).toBe(asked.entryId);
+    expect(keywords.answer).toMatch(/^Microsoft is joining OpenStack/);
+  });
+});
