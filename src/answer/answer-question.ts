@@ -7,6 +7,7 @@ import { questionForm } from '../match/query.ts';
 import { clip, QUOTE_BUDGET, selectQuote } from './select-quote.ts';
 import type { Answer, Citation, Suggestion } from './types.ts';
 import { generatedEntryId, generatedQuestion } from './generated-entry.ts';
+import { splitQuestion } from './split-question.ts';
 
 const MAX_QUOTES = 3;
 /** A generated answer is one sentence, cut (at a word) if longer than this. */
@@ -30,6 +31,47 @@ export interface AnswerContext {
  * mean", or example questions) otherwise.
  */
 export function answerQuestion(question: string, context: AnswerContext, options: RankOptions = {}): Answer {
+  const parts = splitQuestion(question);
+  return parts.length > 1 ? answerParts(question, parts, context, options) : answerOne(question, context, options);
+}
+
+/**
+ * A question of several parts: each part is answered on its own (a later part that points back,
+ * "…and when was it founded?", read with the first as context). All answered: one answer, each part's quote. Some
+ * answered: those, and a plain line naming what the articles do not say. None: as one question.
+ */
+function answerParts(question: string, parts: readonly string[], context: AnswerContext, options: RankOptions): Answer {
+  // A later part leans on the first only when it points back to it ("…and when was it founded?").
+  const answers = parts.map((part, i) => answerOne(part, context, i === 0 ? options : POINTS_BACK.test(part) ? { context: parts[0]! } : {}));
+  const answered = answers.filter((a) => a.status === 'answered');
+  if (answered.length === 0) return answerOne(question, context, options);
+  const citations: Citation[] = [];
+  let used = 0;
+  for (const a of answered) {
+    // Each part keeps at least its first quote; further quotes only while the budget lasts.
+    for (const [k, c] of a.citations.entries()) {
+      if (citations.length >= MAX_QUOTES || citations.some((x) => x.quote === c.quote)) continue;
+      if (k > 0 && used + c.quote.length > QUOTE_BUDGET) continue;
+      citations.push(c);
+      used += c.quote.length;
+    }
+  }
+  const missing = parts.filter((_, i) => answers[i]!.status !== 'answered');
+  const text = [...new Set(answered.map((a) => a.answer!))].join(' ');
+  return {
+    question,
+    status: 'answered',
+    answer: missing.length ? `${text} The articles don't say ${missing.map((m) => `“${m.replace(/\?$/, '')}”`).join(' or ')}.` : text,
+    citations,
+    suggestions: [],
+    score: Math.min(...answered.map((a) => a.score)),
+    entryId: answered[0]!.entryId,
+  };
+}
+
+const POINTS_BACK = /\b(?:it|its|they|them|their|that|this|those|he|him|his|she|her)\b/i;
+
+function answerOne(question: string, context: AnswerContext, options: RankOptions): Answer {
   const ranking = context.index.rank(question, options);
   const { curated, passages } = ranking;
   const bestCurated = curated[0];
