@@ -34,7 +34,6 @@ interface EntryDoc {
   readonly fits: ReadonlySet<AnswerType>;
   /** The answer and each quote, apart: the best single one counts, so terms must meet in one place. */
   readonly content: ReadonlyArray<ReadonlySet<string>>;
-  readonly phrasingVectors: ReadonlyArray<Float32Array | null>;
   readonly answerVector: Float32Array | null;
   /** The articles its citations come from. */
   readonly sources: ReadonlySet<string>;
@@ -57,6 +56,8 @@ export class EntryRanker {
   private readonly phrasingIndex: TermIndex;
   private readonly phrasingOwner: readonly number[];
   private readonly answerIndex: TermIndex;
+  /** Every phrasing's SIF vector, row after row (zeros for a phrasing with no known word): one tight loop a question. */
+  private readonly phrasingMatrix: Float32Array;
 
   constructor(
     curated: readonly FaqEntry[],
@@ -70,6 +71,7 @@ export class EntryRanker {
     const owners: number[] = [];
     const answerDocs: string[][] = [];
     const embed = (text: string): Float32Array | null => this.vectors?.embed(wordsOf(text)) ?? null;
+    const rows: Array<Float32Array | null> = [];
     this.docs = curated.map((entry, i) => {
       const texts = [entry.question, ...entry.variants];
       const phrasings = texts.map((text) => new Set(termsNoting(text)));
@@ -78,6 +80,7 @@ export class EntryRanker {
         phrasingDocs.push([...set]);
         owners.push(i);
       }
+      for (const text of texts) rows.push(embed(text));
       const said = [entry.answer, ...entry.citations.map((c) => c.quote)];
       const cited = entry.citations.map((c) => paragraphText(articles.get(c.source), c.paragraph));
       answerDocs.push(termsNoting([...said, ...cited].join('\n')));
@@ -89,7 +92,6 @@ export class EntryRanker {
         content: said.map((text) => new Set(termsNoting(text))),
         answerType: answerTypeOf(normalizeText(entry.question)),
         fits: new Set((['time', 'number'] as const).filter((type) => sentenceFits(said.join(' '), type))),
-        phrasingVectors: texts.map(embed),
         answerVector: embed([...said, ...cited].join('\n')),
         sources: new Set(entry.citations.map((c) => c.source)),
       };
@@ -102,6 +104,24 @@ export class EntryRanker {
     this.phrasingIndex = new TermIndex(phrasingDocs);
     this.phrasingOwner = owners;
     this.answerIndex = new TermIndex(answerDocs);
+    const d = this.vectors?.dimensions ?? 0;
+    this.phrasingMatrix = new Float32Array(rows.length * d);
+    rows.forEach((row, r) => row && this.phrasingMatrix.set(row, r * d));
+  }
+
+  /** Per entry, the best cosine of the question with one of its phrasings (0 without vectors). */
+  private phrasingCosines(questionVector: Float32Array | null): Float64Array {
+    const best = new Float64Array(this.docs.length);
+    if (!questionVector) return best;
+    const d = questionVector.length;
+    const m = this.phrasingMatrix;
+    for (let r = 0, at = 0; r < this.phrasingOwner.length; r++, at += d) {
+      let dot = 0;
+      for (let i = 0; i < d; i++) dot += m[at + i]! * questionVector[i]!;
+      const owner = this.phrasingOwner[r]!;
+      if (dot > best[owner]!) best[owner] = dot;
+    }
+    return best;
   }
 
   get size(): number {
@@ -136,13 +156,18 @@ export class EntryRanker {
       if (share > bestPhrasingShare[owner]!) bestPhrasingShare[owner] = share;
     });
     const answerShares = this.answerIndex.shares(terms);
-    const phrasingVector = this.docs.map((doc) => Math.max(0, ...doc.phrasingVectors.map((v) => cosine(questionVector, v))));
+    const phrasingVector = this.phrasingCosines(questionVector);
     // A cheap first look at every entry; the few best get the full evidence.
-    const first = this.docs
-      .map((_, i) => ({ i, look: Math.max(bestPhrasingShare[i]!, answerShares[i]!, phrasingVector[i]!) }))
-      .filter((x) => !exclude.has(x.i) && x.look > 0)
-      .sort((a, b) => b.look - a.look)
-      .slice(0, ENTRIES_CONSIDERED);
+    const first: Array<{ i: number; look: number }> = [];
+    for (let i = 0; i < this.docs.length; i++) {
+      const look = Math.max(bestPhrasingShare[i]!, answerShares[i]!, phrasingVector[i]!);
+      if (look <= 0 || exclude.has(i)) continue;
+      if (first.length === ENTRIES_CONSIDERED && look <= first[first.length - 1]!.look) continue;
+      let at = first.length;
+      while (at > 0 && first[at - 1]!.look < look) at--;
+      first.splice(at, 0, { i, look });
+      if (first.length > ENTRIES_CONSIDERED) first.pop();
+    }
     const passageBy = new Map<string, number>();
     for (const p of passages) {
       const source = p.passage.article.source;
