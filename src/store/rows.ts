@@ -1,4 +1,4 @@
-import type { ClaimedQuestion, QuestionRow, QuestionStatus, Surface } from './store.ts';
+import type { ClaimedQuestion, Curation, NewCuration, QuestionPick, QuestionRow, QuestionStatus, SuggestionDecision, Surface } from './store.ts';
 
 /** A `questions` row as either driver returns it (PostgreSQL gives BIGINT as a string). */
 export type RawRow = Record<string, unknown>;
@@ -44,4 +44,26 @@ export function toQuestionRow(row: RawRow): QuestionRow {
 /** Slack ts strings are fixed-width (10 digits, a dot, 6 digits): text order is time order. */
 export function isLaterTs(candidate: string, than: string | null): boolean {
   return than === null || candidate > than;
+}
+
+export function toPick(row: RawRow): QuestionPick {
+  return { user: String(row['user_id']), question: String(row['question']), entryId: String(row['entry_id']), at: Number(row['picked_at']) };
+}
+
+/** The columns of a curation, in `curations`' insert order (citations as JSON text). */
+export function curationColumns(id: number, c: NewCuration): unknown[] {
+  const entry = c.kind === 'entry' ? c : null;
+  return [id, c.kind, c.entryId, c.question, entry?.answer ?? null, entry ? JSON.stringify(entry.citations) : null, c.suggestionId, c.by, c.at];
+}
+
+export function toCuration(row: RawRow): Curation {
+  const common = { id: Number(row['id']), entryId: String(row['entry_id']), question: String(row['question']), suggestionId: str(row['suggestion_id']), by: String(row['by_user']), at: Number(row['created_at']) };
+  if (row['kind'] === 'entry') {
+    return { ...common, kind: 'entry', answer: String(row['answer'] ?? ''), citations: JSON.parse(String(row['citations'] ?? '[]')) as Array<{ source: string; quote: string }> };
+  }
+  return { ...common, kind: 'phrasing' };
+}
+
+export function toDecision(row: RawRow): SuggestionDecision {
+  return { suggestionId: String(row['suggestion_id']), decision: String(row['decision']) as SuggestionDecision['decision'], by: String(row['by_user']), at: Number(row['decided_at']) };
 }

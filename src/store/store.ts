@@ -103,6 +103,42 @@ export interface QuestionRow {
   readonly latencyMs: number | null;
 }
 
+/** A "did you mean" choice: someone asked `question` and picked entry `entryId` (issue 10). */
+export interface QuestionPick {
+  readonly user: string;
+  readonly question: string;
+  readonly entryId: string;
+  readonly at: number;
+}
+
+/**
+ * A curator's change to what the bot knows, live on every replica: a new phrasing (variant) of an
+ * existing entry, or a whole new entry. Verified like faq.yml before it is stored (a citation must
+ * be found verbatim), and exported into faq.yml by `faqbot curate export`.
+ */
+export type NewCuration =
+  | { readonly kind: 'phrasing'; readonly entryId: string; readonly question: string; readonly suggestionId: string | null; readonly by: string; readonly at: number }
+  | {
+      readonly kind: 'entry';
+      readonly entryId: string;
+      readonly question: string;
+      readonly answer: string;
+      readonly citations: ReadonlyArray<{ readonly source: string; readonly quote: string }>;
+      readonly suggestionId: string | null;
+      readonly by: string;
+      readonly at: number;
+    };
+
+export type Curation = NewCuration & { readonly id: number };
+
+/** What a curator decided about a suggestion; a decided suggestion is no longer open. */
+export interface SuggestionDecision {
+  readonly suggestionId: string;
+  readonly decision: 'accepted' | 'dismissed';
+  readonly by: string;
+  readonly at: number;
+}
+
 export interface ClaimOptions {
   /** This replica's id (FAQBOT_REPLICA_ID): whose claims are whose. */
   readonly owner: string;
@@ -152,6 +188,22 @@ export interface Store {
   questionsSince(since: number): Promise<QuestionRow[]>;
   /** Votes cast or changed at or after `since`. */
   votesSince(since: number): Promise<Array<Pick<FeedbackVote, 'verdict' | 'entryId' | 'user' | 'at'>>>;
+
+  // Curation (issue 10): picks, curators' decisions and their live changes.
+  /** Records a "did you mean" pick; the same (user, question, entry) again changes nothing. */
+  recordPick(pick: QuestionPick): Promise<void>;
+  /** Picks made at or after `since`. */
+  picksSince(since: number): Promise<QuestionPick[]>;
+  /** Stores a verified curation; returns it with its id (ids grow: a higher id is newer). */
+  addCuration(curation: NewCuration): Promise<Curation>;
+  /** Every curation, oldest first: what every replica overlays on faq.yml. */
+  curations(): Promise<Curation[]>;
+  /** Changes whenever curations change (the highest id; 0 when none): cheap enough to poll. */
+  curationVersion(): Promise<number>;
+  /** Records a decision; false if the suggestion was already decided (the first decision stays). */
+  decideSuggestion(decision: SuggestionDecision): Promise<boolean>;
+  /** Every decision taken, for filtering open suggestions. */
+  suggestionDecisions(): Promise<SuggestionDecision[]>;
 
   // Replays and retention.
   /** True the first time `key` is seen before `expiresAt`; false for a replay. */

@@ -230,4 +230,37 @@ describe.each(backends())('Store contract: $name', (backend: Backend) => {
       [recent.key, 'What is Hyper-V?', 'unknown'],
     ]);
   });
+  it('keeps one "did you mean" pick per (user, question, entry)', async () => {
+    await store.recordPick({ user: 'UALICE', question: 'how do I move a VM', entryId: 'live-migration', at: T0 });
+    await store.recordPick({ user: 'UALICE', question: 'how do I move a VM', entryId: 'live-migration', at: T0 + 5 });
+    await store.recordPick({ user: 'UBOB', question: 'how do I move a VM', entryId: 'live-migration', at: T0 + 1 });
+    await store.recordPick({ user: 'UOLD', question: 'old', entryId: 'x', at: T0 - 1 });
+    const picks = await store.picksSince(T0);
+    expect(picks).toEqual([
+      { user: 'UALICE', question: 'how do I move a VM', entryId: 'live-migration', at: T0 },
+      { user: 'UBOB', question: 'how do I move a VM', entryId: 'live-migration', at: T0 + 1 },
+    ]);
+  });
+
+  it('stores curations with growing ids, seen by another replica, and polls their version', async () => {
+    const other = await sibling();
+    expect(await other.curationVersion()).toBe(0);
+    const phrasing = await store.addCuration({ kind: 'phrasing', entryId: 'what-is-hyper-v', question: 'hyperv??', suggestionId: 's1', by: 'UALICE', at: T0 });
+    const citations = [{ source: 'hyper-v.md', quote: 'Hyper-V is a hypervisor.' }];
+    const entry = await store.addCuration({ kind: 'entry', entryId: 'new-one', question: 'Is it new?', answer: 'Yes.', citations, suggestionId: null, by: 'UBOB', at: T0 + 1 });
+    expect(entry.id).toBeGreaterThan(phrasing.id);
+    expect(await other.curationVersion()).toBe(entry.id);
+    expect(await other.curations()).toEqual([phrasing, entry]);
+    // Two replicas adding at the same moment get different ids.
+    const race = await Promise.all([store, other].map((s, i) => s.addCuration({ kind: 'phrasing', entryId: 'e', question: `q${i}`, suggestionId: null, by: 'U', at: T0 + 2 })));
+    expect(new Set(race.map((c) => c.id)).size).toBe(2);
+    expect((await store.curations()).map((c) => c.id)).toEqual([phrasing.id, entry.id, ...race.map((c) => c.id).sort((a, b) => a - b)]);
+  });
+
+  it('keeps the first decision on a suggestion', async () => {
+    const other = await sibling();
+    expect(await store.decideSuggestion({ suggestionId: 's1', decision: 'dismissed', by: 'UALICE', at: T0 })).toBe(true);
+    expect(await other.decideSuggestion({ suggestionId: 's1', decision: 'accepted', by: 'UBOB', at: T0 + 1 })).toBe(false);
+    expect(await other.suggestionDecisions()).toEqual([{ suggestionId: 's1', decision: 'dismissed', by: 'UALICE', at: T0 }]);
+  });
 });

@@ -1,6 +1,7 @@
 import { sql as inbox } from './001-inbox.ts';
 import { sql as feedback } from './002-feedback.ts';
 import { sql as seenRequests } from './003-seen-requests.ts';
+import { sql as curation } from './004-curation.ts';
 
 export interface Migration {
   readonly version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'inbox', sql: inbox },
   { version: 2, name: 'feedback', sql: feedback },
   { version: 3, name: 'seen-requests', sql: seenRequests },
+  { version: 4, name: 'curation', sql: curation },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -1,8 +1,23 @@
 import pg from 'pg';
 import { MIGRATIONS, MIGRATIONS_TABLE } from '../migrations/index.ts';
-import { toClaimed, toQuestionRow, type RawRow } from '../rows.ts';
+import { curationColumns, toClaimed, toCuration, toDecision, toPick, toQuestionRow, type RawRow } from '../rows.ts';
 import { StoreError } from '../store-error.ts';
-import type { AnswerRecord, ClaimedQuestion, ClaimOptions, EditResult, EnqueueResult, FeedbackVote, NewQuestion, QuestionRow, Store, VoteResult } from '../store.ts';
+import type {
+  AnswerRecord,
+  ClaimedQuestion,
+  ClaimOptions,
+  Curation,
+  EditResult,
+  EnqueueResult,
+  FeedbackVote,
+  NewCuration,
+  NewQuestion,
+  QuestionPick,
+  QuestionRow,
+  Store,
+  SuggestionDecision,
+  VoteResult,
+} from '../store.ts';
 
 export interface PostgresStoreOptions {
   /** DATABASE_URL. */
@@ -23,6 +38,8 @@ const MAX_PARALLEL_INSERTS = 2;
 
 /** Any constant: the advisory lock every replica takes to migrate, one at a time. */
 const MIGRATION_LOCK = 0x66617162; // "faqb"
+/** The advisory lock under which a curation takes the next id. */
+const CURATION_LOCK = 0x63757261; // "cura"
 
 /**
  * The shared store for several replicas (`DATABASE_URL`). Claims use `FOR UPDATE SKIP LOCKED`, so
@@ -227,6 +244,57 @@ export class PostgresStore implements Store {
   async votesSince(since: number): Promise<Array<Pick<FeedbackVote, 'verdict' | 'entryId' | 'user' | 'at'>>> {
     const result = await this.#query('SELECT verdict, entry_id, user_id, voted_at FROM feedback WHERE voted_at >= $1', [since]);
     return result.rows.map((r: RawRow) => ({ verdict: r['verdict'] as FeedbackVote['verdict'], entryId: (r['entry_id'] as string | null) ?? null, user: String(r['user_id']), at: Number(r['voted_at']) }));
+  }
+
+  async recordPick(p: QuestionPick): Promise<void> {
+    await this.#query('INSERT INTO picks (user_id, question, entry_id, picked_at) VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, question, entry_id) DO NOTHING', [
+      p.user,
+      p.question,
+      p.entryId,
+      p.at,
+    ]);
+  }
+
+  async picksSince(since: number): Promise<QuestionPick[]> {
+    const result = await this.#query('SELECT * FROM picks WHERE picked_at >= $1 ORDER BY picked_at', [since]);
+    return result.rows.map(toPick);
+  }
+
+  async addCuration(c: NewCuration): Promise<Curation> {
+    let id = 0;
+    await this.#transaction(async (client) => {
+      // Replicas adding at once take ids one after the other (the lock ends with the transaction).
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [CURATION_LOCK]);
+      id = Number((await client.query('SELECT COALESCE(MAX(id), 0) + 1 AS id FROM curations')).rows[0].id);
+      await client.query(
+        'INSERT INTO curations (id, kind, entry_id, question, answer, citations, suggestion_id, by_user, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+        curationColumns(id, c),
+      );
+    });
+    return { ...c, id };
+  }
+
+  async curations(): Promise<Curation[]> {
+    const result = await this.#query('SELECT * FROM curations ORDER BY id');
+    return result.rows.map(toCuration);
+  }
+
+  async curationVersion(): Promise<number> {
+    const result = await this.#query('SELECT COALESCE(MAX(id), 0) AS version FROM curations');
+    return Number((result.rows[0] as RawRow)['version']);
+  }
+
+  async decideSuggestion(d: SuggestionDecision): Promise<boolean> {
+    const result = await this.#query(
+      'INSERT INTO suggestion_decisions (suggestion_id, decision, by_user, decided_at) VALUES ($1, $2, $3, $4) ON CONFLICT (suggestion_id) DO NOTHING',
+      [d.suggestionId, d.decision, d.by, d.at],
+    );
+    return result.rowCount === 1;
+  }
+
+  async suggestionDecisions(): Promise<SuggestionDecision[]> {
+    const result = await this.#query('SELECT * FROM suggestion_decisions ORDER BY decided_at');
+    return result.rows.map(toDecision);
   }
 
   async firstSight(key: string, expiresAt: number, now: number): Promise<boolean> {

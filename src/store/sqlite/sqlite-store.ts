@@ -2,9 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, MIGRATIONS_TABLE } from '../migrations/index.ts';
-import { toClaimed, toQuestionRow, type RawRow } from '../rows.ts';
+import { curationColumns, toClaimed, toCuration, toDecision, toPick, toQuestionRow, type RawRow } from '../rows.ts';
 import { StoreError } from '../store-error.ts';
-import type { AnswerRecord, ClaimedQuestion, ClaimOptions, EditResult, EnqueueResult, FeedbackVote, NewQuestion, QuestionRow, Store, VoteResult } from '../store.ts';
+import type {
+  AnswerRecord,
+  ClaimedQuestion,
+  ClaimOptions,
+  Curation,
+  EditResult,
+  EnqueueResult,
+  FeedbackVote,
+  NewCuration,
+  NewQuestion,
+  QuestionPick,
+  QuestionRow,
+  Store,
+  SuggestionDecision,
+  VoteResult,
+} from '../store.ts';
 
 /** How long a statement waits for another process's write lock before failing (ms). */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -168,6 +183,58 @@ export class SqliteStore implements Store {
   async votesSince(since: number): Promise<Array<Pick<FeedbackVote, 'verdict' | 'entryId' | 'user' | 'at'>>> {
     const rows = this.#run(() => this.#statement('SELECT verdict, entry_id, user_id, voted_at FROM feedback WHERE voted_at >= ?').all(since)) as RawRow[];
     return rows.map((r) => ({ verdict: r['verdict'] as FeedbackVote['verdict'], entryId: (r['entry_id'] as string | null) ?? null, user: String(r['user_id']), at: Number(r['voted_at']) }));
+  }
+
+  async recordPick(p: QuestionPick): Promise<void> {
+    this.#run(() =>
+      this.#statement('INSERT INTO picks (user_id, question, entry_id, picked_at) VALUES (?, ?, ?, ?) ON CONFLICT (user_id, question, entry_id) DO NOTHING').run(p.user, p.question, p.entryId, p.at),
+    );
+  }
+
+  async picksSince(since: number): Promise<QuestionPick[]> {
+    const rows = this.#run(() => this.#statement('SELECT * FROM picks WHERE picked_at >= ? ORDER BY picked_at').all(since)) as RawRow[];
+    return rows.map(toPick);
+  }
+
+  async addCuration(c: NewCuration): Promise<Curation> {
+    return this.#run(() => {
+      // IMMEDIATE: the write lock is taken before MAX(id) is read, so two processes never pick the same id.
+      const add = this.#db.transaction((): number => {
+        const id = Number((this.#statement('SELECT COALESCE(MAX(id), 0) + 1 AS id FROM curations').get() as RawRow)['id']);
+        this.#statement(
+          'INSERT INTO curations (id, kind, entry_id, question, answer, citations, suggestion_id, by_user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        ).run(...curationColumns(id, c));
+        return id;
+      });
+      return { ...c, id: add.immediate() };
+    });
+  }
+
+  async curations(): Promise<Curation[]> {
+    const rows = this.#run(() => this.#statement('SELECT * FROM curations ORDER BY id').all()) as RawRow[];
+    return rows.map(toCuration);
+  }
+
+  async curationVersion(): Promise<number> {
+    const row = this.#run(() => this.#statement('SELECT COALESCE(MAX(id), 0) AS version FROM curations').get()) as RawRow;
+    return Number(row['version']);
+  }
+
+  async decideSuggestion(d: SuggestionDecision): Promise<boolean> {
+    const result = this.#run(() =>
+      this.#statement('INSERT INTO suggestion_decisions (suggestion_id, decision, by_user, decided_at) VALUES (?, ?, ?, ?) ON CONFLICT (suggestion_id) DO NOTHING').run(
+        d.suggestionId,
+        d.decision,
+        d.by,
+        d.at,
+      ),
+    );
+    return result.changes === 1;
+  }
+
+  async suggestionDecisions(): Promise<SuggestionDecision[]> {
+    const rows = this.#run(() => this.#statement('SELECT * FROM suggestion_decisions ORDER BY decided_at').all()) as RawRow[];
+    return rows.map(toDecision);
   }
 
   async firstSight(key: string, expiresAt: number, now: number): Promise<boolean> {
