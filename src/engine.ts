@@ -1,4 +1,5 @@
 import type { Answer } from './answer/types.ts';
+import type { CuratorLookup } from './curate/curator-lookup.ts';
 
 /** What the surfaces (CLI, terminal chat, Slack) need from the answer engine, and nothing more. */
 export interface Engine {
@@ -13,4 +14,6 @@ export interface Engine {
   readonly articles: ReadonlyArray<{ readonly source: string; readonly title: string }>;
   /** A few questions the bot answers well, for help texts and "unknown" replies. */
   readonly examples: readonly string[];
+  /** For the curator loop: the entries, corpus and the engine's own ranking (absent in stand-in engines). */
+  readonly curation?: CuratorLookup;
 }

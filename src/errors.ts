@@ -24,7 +24,9 @@ export type ErrorCode =
   /** The store (SQLite file or PostgreSQL) did not answer or refused (StoreError). */
   | 'store_unavailable'
   /** The word-vector file is missing or damaged: rebuild it with `npm run build:vectors`. */
-  | 'vectors_invalid';
+  | 'vectors_invalid'
+  /** A curator's change (a phrasing, a new entry, a decision) cannot be applied as given (CurationError). */
+  | 'curation_invalid';
 
 export class FaqbotError extends Error {
   readonly code: ErrorCode;
@@ -51,6 +53,13 @@ export class FaqFileError extends FaqbotError {
   constructor(problems: readonly string[]) {
     super('faq_invalid', problems.join('\n'));
     this.problems = problems;
+  }
+}
+
+/** A curator's change cannot be applied: the message says why, for the curator to fix. */
+export class CurationError extends FaqbotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('curation_invalid', message, options);
   }
 }
 

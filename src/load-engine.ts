@@ -6,6 +6,9 @@ import type { ArticleMeta } from './corpus/article-meta.ts';
 import { loadCorpus } from './corpus/load-corpus.ts';
 import type { Corpus } from './corpus/types.ts';
 import type { Engine } from './engine.ts';
+import { applyCurations } from './curate/apply-curations.ts';
+import { curatorLookup } from './curate/curator-lookup.ts';
+import type { Curation } from './store/store.ts';
 import { verifyFaq } from './faq/verify-faq.ts';
 import { readFaqFile } from './faq/read-faq-file.ts';
 import type { FaqEntry } from './faq/types.ts';
@@ -36,9 +39,16 @@ export async function loadCuratedCorpus(corpusDir: string): Promise<LoadedCorpus
   return { corpus, curated: verifyFaq(faq, corpus), synonyms: faq.synonyms };
 }
 
-/** Loads the corpus folder (articles + faq.yml) and builds the answer engine once. */
-export async function loadEngine(corpusDir: string): Promise<Engine> {
-  return buildEngine(await loadCuratedCorpus(corpusDir));
+export interface LoadEngineOptions {
+  /** Curators' changes to overlay on faq.yml (see curate/apply-curations.ts). */
+  readonly curations?: readonly Curation[];
+  /** Told about each curation that no longer applies (it is skipped). */
+  readonly warn?: (message: string) => void;
+}
+
+/** Loads the corpus folder (articles + faq.yml), overlays any curations, and builds the answer engine once. */
+export async function loadEngine(corpusDir: string, options: LoadEngineOptions = {}): Promise<Engine> {
+  return buildEngine(applyCurations(await loadCuratedCorpus(corpusDir), options.curations ?? [], options.warn));
 }
 
 /** Builds the engine over an already loaded corpus (the index is built here, once). */
@@ -63,6 +73,7 @@ export function buildEngine(loaded: LoadedCorpus): Engine {
     },
     articles: corpus.articles.map((a) => ({ source: a.source, title: a.title })),
     examples: context.examples.map((e) => e.question),
+    curation: curatorLookup(corpus, curated, index),
   };
 }
 

@@ -55,6 +55,25 @@ export interface Stats {
   readonly topUnanswered: ReadonlyArray<{ readonly question: string; readonly count: number }>;
 }
 
+/** `acceptPhrasing`'s input: `question` defaults to the suggestion's. */
+export interface PhrasingInput {
+  readonly suggestionId: string | null;
+  readonly question?: string;
+  readonly entryId: string;
+  readonly by: string;
+  readonly at: number;
+}
+
+/** `addEntry`'s input: the entry's id is derived from its question. */
+export interface NewEntryInput {
+  readonly suggestionId: string | null;
+  readonly question: string;
+  readonly answer: string;
+  readonly citations: ReadonlyArray<{ readonly source: string; readonly quote: string }>;
+  readonly by: string;
+  readonly at: number;
+}
+
 export interface CurationService {
   /** Open (undecided) suggestions, most frequent first, then most recent. */
   openSuggestions(now: number): Promise<Suggestion[]>;
@@ -68,16 +87,9 @@ export interface CurationService {
    * accepted, and makes every replica answer it with that entry within seconds. Throws
    * CurationError (a message for the curator) for an unknown entry or suggestion.
    */
-  acceptPhrasing(input: { readonly suggestionId: string | null; readonly question?: string; readonly entryId: string; readonly by: string; readonly at: number }): Promise<Curation>;
+  acceptPhrasing(input: PhrasingInput): Promise<Curation>;
   /** Adds a new entry; its citations must be found verbatim (else CurationError saying which). */
-  addEntry(input: {
-    readonly suggestionId: string | null;
-    readonly question: string;
-    readonly answer: string;
-    readonly citations: ReadonlyArray<{ readonly source: string; readonly quote: string }>;
-    readonly by: string;
-    readonly at: number;
-  }): Promise<Curation>;
+  addEntry(input: NewEntryInput): Promise<Curation>;
   /** Dismisses a suggestion; false if it was already decided. */
   dismiss(suggestionId: string, by: string, at: number): Promise<boolean>;
   stats(days: number, now: number): Promise<Stats>;

@@ -58,6 +58,7 @@ export function locateQuote(article: Article, quote: string): ResolvedCitation |
   return 'outside-body';
 }
 
-function preview(quote: string): string {
+/** A quote shortened for a one-line message. */
+export function preview(quote: string): string {
   return quote.length > 60 ? `${quote.slice(0, 57)}...` : quote;
 }

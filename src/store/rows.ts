@@ -1,4 +1,4 @@
-import type { ClaimedQuestion, Curation, NewCuration, QuestionPick, QuestionRow, QuestionStatus, SuggestionDecision, Surface } from './store.ts';
+import type { ClaimedQuestion, Curation, FeedbackVote, NewCuration, QuestionPick, QuestionRow, QuestionStatus, SuggestionDecision, Surface } from './store.ts';
 
 /** A `questions` row as either driver returns it (PostgreSQL gives BIGINT as a string). */
 export type RawRow = Record<string, unknown>;
@@ -66,4 +66,8 @@ export function toCuration(row: RawRow): Curation {
 
 export function toDecision(row: RawRow): SuggestionDecision {
   return { suggestionId: String(row['suggestion_id']), decision: String(row['decision']) as SuggestionDecision['decision'], by: String(row['by_user']), at: Number(row['decided_at']) };
+}
+
+export function toVote(r: RawRow): Pick<FeedbackVote, 'verdict' | 'entryId' | 'user' | 'at' | 'question'> {
+  return { verdict: r['verdict'] as FeedbackVote['verdict'], entryId: str(r['entry_id']), user: String(r['user_id']), at: Number(r['voted_at']), question: str(r['question']) };
 }

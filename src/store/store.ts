@@ -187,7 +187,7 @@ export interface Store {
   /** Questions received at or after `since`, oldest first. */
   questionsSince(since: number): Promise<QuestionRow[]>;
   /** Votes cast or changed at or after `since`. */
-  votesSince(since: number): Promise<Array<Pick<FeedbackVote, 'verdict' | 'entryId' | 'user' | 'at'>>>;
+  votesSince(since: number): Promise<Array<Pick<FeedbackVote, 'verdict' | 'entryId' | 'user' | 'at' | 'question'>>>;
 
   // Curation (issue 10): picks, curators' decisions and their live changes.
   /** Records a "did you mean" pick; the same (user, question, entry) again changes nothing. */

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { MIGRATIONS, MIGRATIONS_TABLE } from '../migrations/index.ts';
-import { curationColumns, toClaimed, toCuration, toDecision, toPick, toQuestionRow, type RawRow } from '../rows.ts';
+import { curationColumns, toClaimed, toCuration, toDecision, toPick, toQuestionRow, toVote, type RawRow } from '../rows.ts';
 import { StoreError } from '../store-error.ts';
 import type {
   AnswerRecord,
@@ -241,9 +241,9 @@ export class PostgresStore implements Store {
     return result.rows.map(toQuestionRow);
   }
 
-  async votesSince(since: number): Promise<Array<Pick<FeedbackVote, 'verdict' | 'entryId' | 'user' | 'at'>>> {
-    const result = await this.#query('SELECT verdict, entry_id, user_id, voted_at FROM feedback WHERE voted_at >= $1', [since]);
-    return result.rows.map((r: RawRow) => ({ verdict: r['verdict'] as FeedbackVote['verdict'], entryId: (r['entry_id'] as string | null) ?? null, user: String(r['user_id']), at: Number(r['voted_at']) }));
+  async votesSince(since: number): Promise<Array<Pick<FeedbackVote, 'verdict' | 'entryId' | 'user' | 'at' | 'question'>>> {
+    const result = await this.#query('SELECT verdict, entry_id, user_id, voted_at, question FROM feedback WHERE voted_at >= $1', [since]);
+    return result.rows.map(toVote);
   }
 
   async recordPick(p: QuestionPick): Promise<void> {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, MIGRATIONS_TABLE } from '../migrations/index.ts';
-import { curationColumns, toClaimed, toCuration, toDecision, toPick, toQuestionRow, type RawRow } from '../rows.ts';
+import { curationColumns, toClaimed, toCuration, toDecision, toPick, toQuestionRow, toVote, type RawRow } from '../rows.ts';
 import { StoreError } from '../store-error.ts';
 import type {
   AnswerRecord,
@@ -180,9 +180,9 @@ export class SqliteStore implements Store {
     return rows.map(toQuestionRow);
   }
 
-  async votesSince(since: number): Promise<Array<Pick<FeedbackVote, 'verdict' | 'entryId' | 'user' | 'at'>>> {
-    const rows = this.#run(() => this.#statement('SELECT verdict, entry_id, user_id, voted_at FROM feedback WHERE voted_at >= ?').all(since)) as RawRow[];
-    return rows.map((r) => ({ verdict: r['verdict'] as FeedbackVote['verdict'], entryId: (r['entry_id'] as string | null) ?? null, user: String(r['user_id']), at: Number(r['voted_at']) }));
+  async votesSince(since: number): Promise<Array<Pick<FeedbackVote, 'verdict' | 'entryId' | 'user' | 'at' | 'question'>>> {
+    const rows = this.#run(() => this.#statement('SELECT verdict, entry_id, user_id, voted_at, question FROM feedback WHERE voted_at >= ?').all(since)) as RawRow[];
+    return rows.map(toVote);
   }
 
   async recordPick(p: QuestionPick): Promise<void> {
