@@ -1,3 +1,5 @@
+import type { FaqFile } from './faq/parse-faq-file.ts';
+
 /**
  * One error base for everything faqbot reports to a person: a stable `code` for programs, a message
  * that says what to do, and the underlying `cause` for logs. Expected outcomes (a question with no
@@ -49,10 +51,13 @@ export class CorpusError extends FaqbotError {
 export class FaqFileError extends FaqbotError {
   /** Every problem found, each already naming file, entry and line. */
   readonly problems: readonly string[];
+  /** What faq.yml could still be read as (when it is valid YAML), so its citations can be checked too. */
+  readonly partial: FaqFile | undefined;
 
-  constructor(problems: readonly string[]) {
+  constructor(problems: readonly string[], partial?: FaqFile) {
     super('faq_invalid', problems.join('\n'));
     this.problems = problems;
+    this.partial = partial;
   }
 }
 

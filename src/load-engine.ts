@@ -10,7 +10,8 @@ import { applyCurations } from './curate/apply-curations.ts';
 import { curatorLookup } from './curate/curator-lookup.ts';
 import type { Curation } from './store/store.ts';
 import { verifyFaq } from './faq/verify-faq.ts';
-import { readFaqFile } from './faq/read-faq-file.ts';
+import { readFaqFile, type FaqFile } from './faq/read-faq-file.ts';
+import { FaqFileError } from './errors.ts';
 import type { FaqEntry } from './faq/types.ts';
 import { FaqIndex } from './match/faq-index.ts';
 import { defaultWordVectors } from './match/default-word-vectors.ts';
@@ -33,10 +34,33 @@ export interface LoadedCorpus {
  * every curated citation verbatim. Throws CorpusError / FaqFileError naming file and line.
  */
 export async function loadCuratedCorpus(corpusDir: string): Promise<LoadedCorpus> {
-  const faq = await readFaqFile(path.join(corpusDir, FAQ_FILE));
+  let faq: FaqFile;
+  let malformed: FaqFileError | null = null;
+  try {
+    faq = await readFaqFile(path.join(corpusDir, FAQ_FILE));
+  } catch (error) {
+    if (!(error instanceof FaqFileError) || error.partial === undefined) throw error;
+    // Malformed but readable: verify what was read too, so one run reports every problem.
+    malformed = error;
+    faq = error.partial;
+  }
   const meta = new Map<string, ArticleMeta>(faq.articles.map((a) => [a.source, a]));
   const corpus = await loadCorpus(corpusDir, meta);
-  return { corpus, curated: verifyFaq(faq, corpus), synonyms: faq.synonyms };
+  if (malformed === null) return { corpus, curated: verifyFaq(faq, corpus), synonyms: faq.synonyms };
+  let unverified: readonly string[] = [];
+  try {
+    verifyFaq(faq, corpus);
+  } catch (error) {
+    if (!(error instanceof FaqFileError)) throw error;
+    unverified = error.problems;
+  }
+  throw new FaqFileError(inLineOrder([...malformed.problems, ...unverified]));
+}
+
+/** Problems of one file (`file:line: …`) sorted by line, those of equal line in the order found. */
+function inLineOrder(problems: readonly string[]): string[] {
+  const lineOf = (problem: string): number => Number(/:(\d+): /.exec(problem)?.[1] ?? 0);
+  return problems.map((problem, i) => ({ problem, i })).sort((a, b) => lineOf(a.problem) - lineOf(b.problem) || a.i - b.i).map((p) => p.problem);
 }
 
 export interface LoadEngineOptions {

@@ -27,7 +27,7 @@ describe('loadConfig', () => {
     expect(loadConfig({}).mode).toBe('terminal');
     expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).mode).toBe('socket');
     expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING }).mode).toBe('http');
-    // Both: Socket Mode, as DESIGN.md says (HTTP mode is "no app token").
+    // Both: Socket Mode, as docs/how-it-works.md says (HTTP mode is "no app token").
     expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SIGNING }).mode).toBe('socket');
   });
 

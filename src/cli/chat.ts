@@ -1,5 +1,6 @@
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import type { Answer, Suggestion } from '../answer/types.ts';
 import type { Engine } from '../engine.ts';
 import { renderText } from '../render/text.ts';
 
@@ -13,7 +14,9 @@ const PROMPT = 'faqbot> ';
 /**
  * The terminal chat: one question a line, answered by the same engine the Slack bot uses. `help`
  * lists what it knows, `quit` / `exit` or Ctrl-D (end of input) leaves. Works the same with a
- * keyboard and with piped input (`printf 'q1\nq2\n' | npm start`). Resolves with the exit code.
+ * keyboard and with piped input (`printf 'q1\nq2\n' | npm start`). After "Did you mean", typing
+ * a choice's number answers that choice (as a click on its button does in Slack); any other line
+ * is a new question. Resolves with the exit code.
  */
 export async function chat(engine: Engine, io: ChatIo): Promise<number> {
   const terminal = (io.stdin as { isTTY?: boolean }).isTTY === true;
@@ -26,14 +29,23 @@ export async function chat(engine: Engine, io: ChatIo): Promise<number> {
 
   write('Ask a question about the articles (help for examples, quit to leave).');
   rl.prompt();
+  // The choices of the last reply, what a number typed next picks from.
+  let choices: readonly Choice[] = [];
   for await (const raw of rl) {
     // Piped input is not echoed by a terminal: echo it, so the output reads as a transcript.
     if (!terminal) write(raw);
     const line = raw.trim();
     const command = line.toLowerCase();
     if (command === 'quit' || command === 'exit') break;
-    if (command === 'help' || command === '?') write(helpText(engine));
-    else if (line !== '') write(`${answerText(engine, line)}\n`);
+    const picked = /^\d+$/.test(line) ? choices[Number(line) - 1] : undefined;
+    if (command === 'help' || command === '?') {
+      write(helpText(engine));
+      choices = [];
+    } else if (picked) {
+      choices = reply(() => engine.answerEntry(picked.entryId, picked.question) ?? engine.ask(picked.question), write);
+    } else if (line !== '') {
+      choices = reply(() => engine.ask(line), write);
+    }
     rl.prompt();
   }
   rl.close();
@@ -42,13 +54,30 @@ export async function chat(engine: Engine, io: ChatIo): Promise<number> {
   return 0;
 }
 
-function answerText(engine: Engine, question: string): string {
+/** A numbered "did you mean" choice: the entry to answer, and the question to answer it for. */
+interface Choice {
+  readonly entryId: string;
+  readonly question: string;
+}
+
+/** Writes one answer and returns its numbered choices. */
+function reply(answer: () => Answer, write: (text: string) => void): Choice[] {
+  let given: Answer;
   try {
-    return renderText(engine.ask(question));
+    given = answer();
   } catch {
     // The engine promises never to throw; if it does, one bad question must not end the session.
-    return 'Sorry, something went wrong answering that. Try rephrasing it.';
+    write('Sorry, something went wrong answering that. Try rephrasing it.\n');
+    return [];
   }
+  const choices = given.suggestions.map((s: Suggestion) => ({
+    entryId: s.entryId,
+    // As in Slack: a "did you mean" choice answers the question asked, an example answers itself.
+    question: given.status === 'ambiguous' ? given.question : s.question,
+  }));
+  const hint = choices.length === 0 ? '' : `\n(Type ${choices.length === 1 ? '1' : `a number, 1 to ${choices.length},`} to get that answer.)`;
+  write(`${renderText(given)}${hint}\n`);
+  return choices;
 }
 
 function helpText(engine: Engine): string {

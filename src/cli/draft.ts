@@ -13,7 +13,7 @@ import { writeLine, type CliIo } from './cli-io.ts';
 /**
  * `faqbot draft FILE [--corpus DIR]`: writes proposed curated entries for one article to stdout as
  * YAML to paste under `entries:` in faq.yml, after a comment header saying how, with the article's
- * `articles:` item. FILE is a path, or a file name inside the corpus folder. The article is read
+ * `articles:` item; for a corpus with no curation yet, a whole faq.yml to save as DIR/faq.yml. FILE is a path, or a file name inside the corpus folder. The article is read
  * as the engine reads it (curation data from DIR/faq.yml applies), so no quote comes from page
  * chrome, and drafted ids avoid the ids faq.yml already uses.
  */
@@ -24,7 +24,8 @@ export async function draft(file: string, corpusDir: string, io: CliIo): Promise
   const listed = faq.articles.find((a) => a.source === source);
   const article = parseArticle(source, await fs.readFile(located, 'utf8'), listed);
   const entries = draftEntries(article, { background: await backgroundFor(article, corpusDir, faq.articles), reservedIds: faq.entries.map((e) => e.id) });
-  io.stdout.write(renderDraft(article, entries, { faqFile: path.join(corpusDir, FAQ_FILE), listed, inCorpus: path.dirname(located) === path.resolve(corpusDir) }));
+  const uncurated = faq.articles.length === 0 && faq.entries.length === 0 && faq.synonyms.length === 0;
+  io.stdout.write(renderDraft(article, entries, { corpusDir, faqFile: path.join(corpusDir, FAQ_FILE), listed, inCorpus: path.dirname(located) === path.resolve(corpusDir), uncurated }));
   if (entries.length === 0) writeLine(io.stderr, `faqbot: ${source} has no body paragraphs to draft entries from.`);
   return 0;
 }

@@ -40,7 +40,7 @@ export async function readEvalFile(file: string): Promise<EvalCase[]> {
 
 const fold = (s: string): string => s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"');
 
-/** Whether an answer hits its case, by the metric of DESIGN.md. */
+/** Whether an answer hits its case, by the metric in docs/how-it-works.md. */
 export function hits(answer: Answer, c: EvalCase): boolean {
   if (c.any === null) return answer.status === 'unknown';
   if (answer.status !== 'answered') return false;

@@ -45,6 +45,8 @@ export async function serve(io: ServeIo): Promise<number> {
   if (config.mode !== 'terminal') return runSlackBot(config, { ...io, loadEngine });
 
   io.stdout.write(`${SLACK_HINT}\n`);
+  // Building the index takes a moment on a large corpus: say so, or the terminal looks stuck.
+  io.stdout.write(`Loading the articles in ${path.relative(cwd, config.corpusDir) || '.'} and building the index…\n`);
   let engine;
   try {
     engine = await loadEngine(config.corpusDir);

@@ -17,9 +17,20 @@ export const MAX_CITATIONS = 3;
 
 /**
  * Validates the text of a faq.yml: anything malformed is a `FaqFileError` listing every problem
- * as `file:line: entry "id": what is wrong`.
+ * as `file:line: entry "id": what is wrong`. The error carries what could be read despite them
+ * (`partial`), so `check` can verify those citations too and report every problem in one run.
  */
 export function parseFaqFile(file: string, source: string): FaqFile {
+  const { faq, problems } = inspectFaqFile(file, source);
+  if (problems.length) throw new FaqFileError(problems, faq ?? undefined);
+  return faq!;
+}
+
+/**
+ * Every problem of a faq.yml and what could be read despite them; `faq` is null when nothing
+ * could (a YAML syntax error, or a top level that is not a mapping).
+ */
+export function inspectFaqFile(file: string, source: string): { faq: FaqFile | null; problems: string[] } {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const problems: string[] = [];
@@ -28,13 +39,13 @@ export function parseFaqFile(file: string, source: string): FaqFile {
     problems.push(`${file}:${lineOf(node)}: ${where}${message}`);
   };
   for (const error of doc.errors) {
-    const line = error.linePos?.[0]?.line ?? 1;
-    problems.push(`${file}:${line}: YAML syntax error: ${error.message.split('\n')[0]}`);
+    // prettyErrors would add a code frame to the message; the line comes from the error's offset instead.
+    problems.push(`${file}:${lines.linePos(error.pos[0]).line}: YAML syntax error: ${error.message.split('\n')[0]}`);
   }
-  if (problems.length) throw new FaqFileError(problems);
+  if (problems.length) return { faq: null, problems };
   const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null)) return { file, articles: [], entries: [], synonyms: [] };
-  if (!isMap(root)) throw new FaqFileError([`${file}:${lineOf(root)}: expected a mapping with "articles" and "entries".`]);
+  if (root === null || (isScalar(root) && root.value === null)) return { faq: { file, articles: [], entries: [], synonyms: [] }, problems };
+  if (!isMap(root)) return { faq: null, problems: [`${file}:${lineOf(root)}: expected a mapping with "articles" and "entries".`] };
 
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -43,20 +54,22 @@ export function parseFaqFile(file: string, source: string): FaqFile {
   const articles = readArticles(root.get('articles', true) as YamlNode | undefined, at, lineOf);
   const entries = readEntries(root.get('entries', true) as YamlNode | undefined, at, lineOf);
   const synonyms = readSynonyms(root.get('synonyms', true) as YamlNode | undefined, at);
-  if (problems.length) throw new FaqFileError(problems);
-  return { file, articles, entries, synonyms };
+  return { faq: { file, articles, entries, synonyms }, problems };
 }
 
 type Report = (node: YamlNode | null | undefined, where: string, message: string) => void;
 
-function readArticles(node: YamlNode | undefined, at: Report, lineOf: (n: YamlNode | null | undefined) => number): ArticleMeta[] {
+/** The items of an optional top-level list: none when it is absent or empty, none and a problem when it is not a list. */
+function listItems(node: YamlNode | undefined, at: Report, what: string): YamlNode[] {
   if (node === undefined || (isScalar(node) && node.value === null)) return [];
-  if (!isSeq(node)) {
-    at(node, '', '"articles" must be a list.');
-    return [];
-  }
+  if (isSeq(node)) return node.items as YamlNode[];
+  at(node, '', `"${what}" must be a list.`);
+  return [];
+}
+
+function readArticles(node: YamlNode | undefined, at: Report, lineOf: (n: YamlNode | null | undefined) => number): ArticleMeta[] {
   const articles: ArticleMeta[] = [];
-  for (const item of node.items as YamlNode[]) {
+  for (const item of listItems(node, at, 'articles')) {
     if (!isMap(item)) {
       at(item, '', 'each article must be a mapping with "source" and "title".');
       continue;
@@ -90,14 +103,9 @@ function readSynonyms(node: YamlNode | undefined, at: Report): string[][] {
 }
 
 function readEntries(node: YamlNode | undefined, at: Report, lineOf: (n: YamlNode | null | undefined) => number): RawEntry[] {
-  if (node === undefined || (isScalar(node) && node.value === null)) return [];
-  if (!isSeq(node)) {
-    at(node, '', '"entries" must be a list.');
-    return [];
-  }
   const entries: RawEntry[] = [];
   const seenIds = new Map<string, number>();
-  (node.items as YamlNode[]).forEach((item, index) => {
+  listItems(node, at, 'entries').forEach((item, index) => {
     if (!isMap(item)) {
       at(item, `entry #${index + 1}: `, 'must be a mapping with id, question, variants, answer and citations.');
       return;

@@ -1,7 +1,7 @@
 import type { Answer } from '../answer/types.ts';
 
 /**
- * The CLI's JSON contract (DESIGN.md), one line per answer:
+ * The CLI's JSON contract (docs/how-it-works.md), one line per answer:
  * `{question, status, answer, citations: [{source, title, quote, paragraph}], suggestions: [{question}], score}`.
  */
 export function renderJson(answer: Answer): string {

@@ -13,14 +13,17 @@ export function renderText(answer: Answer): string {
       const quotes = answer.citations.map((c) => `  “${c.quote}”\n    — ${c.title}, paragraph ${c.paragraph}${c.date ? ` (${c.date})` : ''}`);
       return [answer.answer ?? '', ...quotes].join('\n');
     }
+    // Suggestions are numbered: in the terminal chat, typing the number answers that one.
     case 'ambiguous':
-      return ['I am not sure which of these you mean:', ...answer.suggestions.map((s, i) => `  ${i + 1}. ${s.question}`)].join('\n');
+      return ['I am not sure which of these you mean. Did you mean:', ...numbered(answer)].join('\n');
     case 'unknown':
       return [
         "I don't know: the articles I have don't answer that.",
-        ...(answer.suggestions.length
-          ? [answer.nearMatches ? 'Did you mean:' : 'You could ask, for example:', ...answer.suggestions.map((s) => `  - ${s.question}`)]
-          : []),
+        ...(answer.suggestions.length ? [answer.nearMatches ? 'Did you mean:' : 'You could ask, for example:', ...numbered(answer)] : []),
       ].join('\n');
   }
+}
+
+function numbered(answer: Answer): string[] {
+  return answer.suggestions.map((s, i) => `  ${i + 1}. ${s.question}`);
 }

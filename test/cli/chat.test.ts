@@ -2,6 +2,9 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { serve } from '../../src/cli/serve.ts';
 import { SLACK_HINT } from '../../src/config.ts';
+import { loadEngine } from '../../src/load-engine.ts';
+import { renderText } from '../../src/render/text.ts';
+import { findQuestion } from '../helpers/engine-probes.ts';
 import { Capture } from '../runtime/helpers/capture.ts';
 
 /** Runs `npm start`'s entry point with no Slack credentials: the terminal chat. */
@@ -25,6 +28,31 @@ describe('terminal chat (npm start without Slack credentials)', () => {
     expect(stdout).toMatch(/paragraph \d+/);
     // Two questions, two answers: the blank line is skipped, not answered.
     expect(stdout.match(/paragraph \d+/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('says the index is loading before the first prompt', async () => {
+    const { stdout } = await chatWith('');
+    const lines = stdout.split('\n');
+    expect(lines[1]).toBe('Loading the articles in seeds and building the index…');
+    expect(stdout.indexOf('faqbot> ')).toBeGreaterThan(stdout.indexOf('building the index'));
+  });
+
+  it('a number after "Did you mean" answers that choice; the same number with no choices on offer is a question', async () => {
+    const engine = await loadEngine('seeds');
+    const found = findQuestion(engine, 'ambiguous');
+    expect(found, 'no probe question is ambiguous on the seeds').not.toBeNull();
+    const { question, answer } = found!;
+    const second = answer.suggestions[1]!;
+    const chosen = engine.answerEntry(second.entryId, question)!;
+    expect(chosen.status).toBe('answered');
+
+    const { stdout } = await chatWith(`${question}\n2\n`);
+    expect(stdout).toContain(`  2. ${second.question}`);
+    expect(stdout).toContain('(Type a number, 1 to');
+    expect(stdout).toContain(renderText(chosen));
+
+    const alone = await chatWith('2\n');
+    expect(alone.stdout).toContain(renderText(engine.ask('2')));
   });
 
   it('help lists the articles and example questions; quit leaves without reading further', async () => {

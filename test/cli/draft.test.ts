@@ -55,6 +55,7 @@ describe('faqbot draft', () => {
     for (const entry of drafted) expect(entry.variants.length, entry.id).toBeGreaterThanOrEqual(3);
     expect(stdout).not.toMatch(/Gemini|Agentic AI Foundation|Maia 200/);
 
+    expect(stdout).toContain(`paste the entries below under \`entries:\` in ${path.join(corpus, 'faq.yml')}, then run \`npx faqbot check --corpus ${corpus}\``);
     const faqFile = path.join(corpus, 'faq.yml');
     fs.appendFileSync(faqFile, `\n${stdout}`);
     const { curated } = await loadCuratedCorpus(corpus);
@@ -81,7 +82,7 @@ describe('faqbot draft', () => {
     expect(item.articles).toEqual([{ source: ARTICLE_003, title: 'Hyper-V To Be Integrated in OpenStack', body_ends_before: 'Featured' }]);
   });
 
-  it('drafts an article of a corpus with no faq.yml; article item and entries together pass check', async () => {
+  it('drafts a whole faq.yml for a corpus with no curation: saved as it is, check --corpus accepts it', async () => {
     const corpus = tempDir('new');
     const file = path.join(corpus, 'widgets.md');
     fs.writeFileSync(
@@ -101,14 +102,21 @@ describe('faqbot draft', () => {
     );
     const { code, stdout } = await runCli(['draft', file, '--corpus', corpus]);
     expect(code).toBe(0);
-    expect(stdout).toContain('Add this item under `articles:`');
-    const drafted = entriesOf(stdout);
+    expect(stdout).toContain(`save this as ${path.join(corpus, 'faq.yml')} (a complete faq.yml), then run \`npx faqbot check --corpus ${corpus}\``);
+    // The body_ends_before hint sits, commented out, in the article's item.
+    expect(stdout).toMatch(/^articles:\n {2}- source: widgets\.md\n {4}title: Widgetry Opens in Lyon\n {4}# body_ends_before: /m);
+    const whole = parse(stdout) as { articles: unknown[]; entries: DraftedEntry[] };
+    expect(whole.articles).toEqual([{ source: 'widgets.md', title: 'Widgetry Opens in Lyon' }]);
+    const drafted = whole.entries;
     expect(drafted.map((e) => e.question)).toEqual(
       expect.arrayContaining(['Who founded Widgetry?', 'When did Widgetry open a second factory in Lyon?', 'Who is Mira Patel?', 'How many companies have signed the widget charter?']),
     );
     expect(drafted.find((e) => e.citations.some((c) => c.quote.includes('“smart”')))).toBeDefined();
 
-    fs.writeFileSync(path.join(corpus, 'faq.yml'), `articles:\n${articleItemOf(stdout)}\n\nentries:\n${stdout}`);
+    fs.writeFileSync(path.join(corpus, 'faq.yml'), stdout);
+    const check = await runCli(['check', '--corpus', corpus]);
+    expect(check.stderr).toBe('');
+    expect(check.stdout).toMatch(/^check: ok — 1 articles, 4 paragraphs, \d+ curated entries/m);
     const { corpus: loaded, curated } = await loadCuratedCorpus(corpus);
     expect(loaded.articles[0]!.title).toBe('Widgetry Opens in Lyon');
     expect(curated.map((e) => e.id)).toEqual(drafted.map((e) => e.id));

@@ -45,6 +45,52 @@ describe('faq.yml', () => {
     await expect(loadEngine(dir)).rejects.toThrow(/faq\.yml:2: entry "no-answer": missing "answer"/);
   });
 
+  it('reports a YAML syntax error at the line the parser gives, not line 1', async () => {
+    const dir = copySeeds();
+    fs.writeFileSync(path.join(dir, 'faq.yml'), 'articles:\n  - source: 000_b55cda4abeb78742.txt\n    title: T\nentries:\n  - id: x\n    question: a: b\n    answer: y\n');
+    const { code, stderr } = await runCli(['check', '--corpus', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${path.join(dir, 'faq.yml')}:6: YAML syntax error: Nested mappings are not allowed`);
+    expect(stderr).not.toMatch(/faq\.yml:1:/);
+  });
+
+  it('check reports every problem in one run: a bad id, a missing field, an unknown source and a quote not found, in line order', async () => {
+    const dir = copySeeds();
+    fs.writeFileSync(
+      path.join(dir, 'faq.yml'),
+      [
+        'entries:',
+        '  - id: Bad Id',
+        '    question: Who founded OpenStack?',
+        '    answer: Rackspace.',
+        '    citations:',
+        '      - source: nope.txt',
+        '        quote: Rackspace',
+        '  - id: no-answer',
+        '    question: What?',
+        '    citations:',
+        '      - source: 000_b55cda4abeb78742.txt',
+        '        quote: Microsoft is joining OpenStack',
+        '  - id: misquoted',
+        '    question: Who?',
+        '    answer: Someone.',
+        '    citations:',
+        '      - source: 000_b55cda4abeb78742.txt',
+        '        quote: Microsoft is leaving OpenStack',
+        '',
+      ].join('\n'),
+    );
+    const { code, stderr } = await runCli(['check', '--corpus', dir]);
+    expect(code).toBe(1);
+    const file = path.join(dir, 'faq.yml');
+    const lines = stderr.split('\n').filter((l) => l.includes(`${file}:`));
+    expect(lines.map((l) => l.slice(l.indexOf(file)).split(':')[1])).toEqual(['2', '7', '8', '18']);
+    expect(stderr).toContain(`${file}:2: entry "Bad Id": id must be kebab-case`);
+    expect(stderr).toContain(`${file}:7: entry "Bad Id": source "nope.txt" is not an article`);
+    expect(stderr).toContain(`${file}:8: entry "no-answer": missing "answer"`);
+    expect(stderr).toContain(`${file}:18: entry "misquoted": quote not found verbatim`);
+  });
+
   it('rejects a quote taken from the page chrome', async () => {
     const dir = copySeeds();
     fs.writeFileSync(

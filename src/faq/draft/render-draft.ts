@@ -5,10 +5,20 @@ import type { DraftEntry } from './types.ts';
 
 /** Where the draft is going: the faq.yml to paste into, and what it already says about the article. */
 export interface RenderContext {
+  /** The corpus folder as the user named it (for the `check --corpus DIR` to run next). */
+  readonly corpusDir: string;
   readonly faqFile: string;
   readonly listed: ArticleMeta | undefined;
   readonly inCorpus: boolean;
+  /**
+   * The corpus has no curation yet (no faq.yml, or an empty one): the draft is then a whole
+   * faq.yml, `articles:` and `entries:`, to save as it is rather than entries to paste.
+   */
+  readonly uncurated: boolean;
 }
+
+/** Shown commented out under a new article: where page chrome starts is for the curator to say. */
+const BODY_ENDS_BEFORE_HINT = `# body_ends_before: "Featured"   # if page chrome (teasers, "Related", a footer) follows the body: its first line, exactly; nothing from there on is quoted`;
 
 // Characters a curator cannot see: written as \u escapes (inside double quotes) so that nobody
 // "fixes" them into plain spaces and breaks a verbatim quote.
@@ -28,10 +38,16 @@ export function renderDraft(article: Article, entries: readonly DraftEntry[], co
     `keep the questions readers would ask, rewrite answers in your own words, delete the rest. Quotes are`,
     `verbatim article text: do not edit them (\\u00a0 is a no-break space in the article).`,
     ``,
-    `To use: paste the entries below under \`entries:\` in ${context.faqFile}, then run \`npx faqbot check\`.`,
+    context.uncurated
+      ? `To use: save this as ${context.faqFile} (a complete faq.yml), then run \`npx faqbot check --corpus ${context.corpusDir}\`.`
+      : `To use: paste the entries below under \`entries:\` in ${context.faqFile}, then run \`npx faqbot check --corpus ${context.corpusDir}\`.`,
     ...(context.inCorpus ? [] : [`The article is not in the corpus folder yet: copy it there first, or check will not find it.`]),
-    context.listed ? `The article's item under \`articles:\` (already there):` : `Add this item under \`articles:\` (set body_ends_before if page chrome follows the body):`,
-    ...yamlText([item]).trimEnd().split('\n').map((line) => `  ${line}`),
+    ...(context.uncurated
+      ? []
+      : [
+          context.listed ? `The article's item under \`articles:\` (already there):` : `Add this item under \`articles:\` (set body_ends_before if page chrome follows the body):`,
+          ...articleItem(item, !context.listed?.bodyEndsBefore).map((line) => `  ${line}`),
+        ]),
   ];
   const doc = new Document({ entries: entries.map(({ id, question, variants, answer, citations }) => ({ id, question, variants, answer, citations })) });
   const seq = doc.get('entries', true);
@@ -42,8 +58,15 @@ export function renderDraft(article: Article, entries: readonly DraftEntry[], co
       if (node) node.commentBefore = ` ¶${entry.paragraph}: ${preview(article, entry.paragraph)}`;
     });
   }
-  const body = yamlText(doc).replace(/^entries:\n/, '');
-  return `${header.map((line) => (line ? `# ${line}` : '#')).join('\n')}\n\n${body}`;
+  const comments = `${header.map((line) => (line ? `# ${line}` : '#')).join('\n')}\n\n`;
+  if (context.uncurated) return `${comments}articles:\n${articleItem(item, true).map((line) => `  ${line}`).join('\n')}\n\n${yamlText(doc)}`;
+  return `${comments}${yamlText(doc).replace(/^entries:\n/, '')}`;
+}
+
+/** The article's item as under `articles:`, with the body_ends_before hint when it has none. */
+function articleItem(item: Record<string, string>, hint: boolean): string[] {
+  const lines = yamlText([item]).trimEnd().split('\n');
+  return hint ? [...lines, `  ${BODY_ENDS_BEFORE_HINT}`] : lines;
 }
 
 function yamlText(value: unknown): string {
