@@ -46,13 +46,19 @@ export class DurableInbox {
 
   /**
    * For the dispatcher, before the ack: stores the question this delivery carries (or applies
-   * the edit) and resolves true; false when it carries none. Rejects if the store fails, so the
+   * the edit) and resolves true; also true for a thread reply that needs no answer (not a question,
+   * or not in one of the bot's threads); false when the delivery is for the listeners. Rejects if the store fails, so the
    * delivery is not acked and Slack sends it again.
    */
   readonly intake = async (body: Body): Promise<boolean> => {
     const intake = questionOfEvent(body, this.#botUserId, this.#now());
     if (intake === null) return false;
-    if (intake.kind === 'question') {
+    if (intake.kind === 'ignore') return true;
+    if (intake.kind === 'follow-up') {
+      // Only a thread the bot answered in (on any replica, before any restart) takes follow-ups.
+      if ((await this.store.threadQuestion(intake.question.channel, intake.question.threadTs ?? '')) === null) return true;
+    }
+    if (intake.kind === 'question' || intake.kind === 'follow-up') {
       const result = await this.store.enqueue(intake.question);
       if (result === 'duplicate') this.#logger.log('debug', 'Question already in the inbox (a retry or duplicate delivery)', { key: intake.question.key });
     } else {

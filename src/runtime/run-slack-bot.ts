@@ -21,6 +21,8 @@ import { DurableInbox } from './durable-inbox.ts';
 import { InboxWorker } from './inbox-worker.ts';
 import { createAnswerer } from '../slack/inbox/answer-claimed.ts';
 import { UserNames } from '../slack/user-names.ts';
+import { incomingQuestion } from '../slack/incoming-question.ts';
+import { StoreBotThreads } from '../slack/store-bot-threads.ts';
 import { describeStore, openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { RuntimeSocketReceiver } from './socket-receiver.ts';
@@ -139,6 +141,11 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
       verifyBotToken(config.botToken, config.slackApiUrl, logger),
     ]);
     logger.log('info', 'Index built', { articles: engine.articles.length, corpusDir: config.corpusDir });
+    const answerFetch = createRateLimitFetch({ logger, maxRetryAfterSec: 2, attemptTimeoutMs: config.slackTimeoutMs, fetch: abortable });
+    const answerClient = createAnswerClient(config.botToken, { slackApiUrl: config.slackApiUrl, logger, fetch: answerFetch });
+    const names = new UserNames(answerClient);
+    // Which threads are the bot's comes from the store: it holds across replicas and restarts.
+    const botThreads = new StoreBotThreads(store, (stored) => incomingQuestion(stored, { botUserId: identity.botUserId, names }));
     createApp({
       config,
       getEngine: () => engines.get(),
@@ -148,10 +155,9 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
       retryConfig: io.timers?.answerRetry ?? ANSWER_RETRY,
       // A 429 (Slack limits chat.postMessage per channel) holds up only the call it was for.
       fetch: slackFetch,
+      botThreads,
     });
     inbox.botUserId = identity.botUserId;
-    const answerFetch = createRateLimitFetch({ logger, maxRetryAfterSec: 2, attemptTimeoutMs: config.slackTimeoutMs, fetch: abortable });
-    const answerClient = createAnswerClient(config.botToken, { slackApiUrl: config.slackApiUrl, logger, fetch: answerFetch });
     worker = new InboxWorker({
       store,
       owner: config.store.replicaId,
@@ -159,10 +165,11 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
       logger,
       answer: createAnswerer({
         client: answerClient,
-        names: new UserNames(answerClient),
+        names,
         getEngine: () => engines.get(),
         logger,
         botUserId: identity.botUserId,
+        botThreads,
       }),
       onAuth: (ok, reason) => inbox.reportAuth(ok, reason),
       onStore: (ok, reason) => inbox.reportStore(ok, reason),

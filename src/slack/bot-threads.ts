@@ -2,9 +2,8 @@
  * Which threads faqbot answered, and what was asked there: a reply in such a thread is a follow-up
  * (no mention needed), matched with that earlier question as context.
  *
- * The in-memory implementation below holds for one process only. With several replicas, or
- * across a restart, the answer has to come from the shared store (issue 9), which implements the
- * same interface.
+ * The in-memory implementation below holds for one process only (an app built on its own, as in
+ * tests); the bot itself reads the store (StoreBotThreads), which holds across replicas and restarts.
  */
 export interface BotThreads {
   /** Records that faqbot answered `question` in the thread (channel, threadTs). The first question stays. */

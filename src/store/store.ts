@@ -180,8 +180,13 @@ export interface Store {
   oldestPendingAgeMs(now: number): Promise<number | null>;
 
   // Threads, feedback, records.
-  /** True when the bot answered in this thread (follow-ups need no mention there). */
-  isBotThread(channel: string, threadTs: string): Promise<boolean>;
+  /**
+   * The first question (by its ts) the bot answered in this thread, as stored: a reply there is a
+   * follow-up (no mention needed), read with this question as context. Null when the bot has not
+   * answered in the thread; '' when it has but the text was purged. A thread is the bot's when an
+   * answer went into it (`replyThreadTs`) or it hangs off an answer posted inline (`answerTs`).
+   */
+  threadQuestion(channel: string, threadTs: string): Promise<string | null>;
   /** Stores or changes one user's vote on one answer. */
   recordVote(vote: FeedbackVote): Promise<VoteResult>;
   /** Questions received at or after `since`, oldest first. */

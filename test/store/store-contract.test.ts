@@ -185,16 +185,20 @@ describe.each(backends())('Store contract: $name', (backend: Backend) => {
     expect(await store.oldestPendingAgeMs(T0 + 61_000)).toBe(61_000);
   });
 
-  it('knows the threads the bot answered in', async () => {
-    const mention = question({ channel: 'C7', replyThreadTs: '1700000000.100000' });
-    const dm = question({ channel: 'D7', replyThreadTs: null, surface: 'dm' });
-    for (const q of [mention, dm]) await store.enqueue(q);
-    expect(await store.isBotThread('C7', '1700000000.100000')).toBe(false);
+  it('knows the threads the bot answered in, and the first question asked there', async () => {
+    const root = question({ channel: 'C7', ts: '1700000000.100000', replyThreadTs: '1700000000.100000', text: 'What did Microsoft pledge to competitors?' });
+    const later = question({ channel: 'C7', ts: '1700000000.200000', threadTs: '1700000000.100000', replyThreadTs: '1700000000.100000', surface: 'thread', text: 'and when was that?' });
+    const dm = question({ channel: 'D7', replyThreadTs: null, surface: 'dm', text: 'Who founded OpenStack?' });
+    // The follow-up is answered first: the thread's context is still its opening question.
+    for (const q of [later, root, dm]) await store.enqueue(q);
+    expect(await store.threadQuestion('C7', '1700000000.100000')).toBeNull();
     const claimed = await store.claim({ owner: 'a', limit: 5, leaseMs: LEASE, now: T0 });
-    for (const c of claimed) await store.complete(c.key, 'a', { status: 'answered', entryId: null, score: null, answerTs: c.channel === 'D7' ? '1800000000.000077' : '1800000000.000078', answeredAt: T0, revision: 0 });
-    expect(await store.isBotThread('C7', '1700000000.100000')).toBe(true);
-    expect(await store.isBotThread('D7', '1800000000.000077')).toBe(true);
-    expect(await store.isBotThread('C7', '1700000000.999999')).toBe(false);
+    for (const c of claimed) await store.complete(c.key, 'a', { status: 'answered', entryId: null, score: null, answerTs: c.channel === 'D7' ? '1800000000.000077' : `1800000000.0000${c.ts.slice(-6, -4)}`, answeredAt: T0, revision: 0 });
+    expect(await store.threadQuestion('C7', '1700000000.100000')).toBe('What did Microsoft pledge to competitors?');
+    // A reply under a DM answer posted inline.
+    expect(await store.threadQuestion('D7', '1800000000.000077')).toBe('Who founded OpenStack?');
+    expect(await store.threadQuestion('C7', '1700000000.999999')).toBeNull();
+    expect(await (await sibling()).threadQuestion('C7', '1700000000.100000')).toBe('What did Microsoft pledge to competitors?');
   });
 
   it('keeps one vote per (answer, user), changeable', async () => {

@@ -8,6 +8,7 @@ import { describeError } from '../../describe-error.ts';
 import { hasWords, incomingQuestion } from '../incoming-question.ts';
 import { platformError } from '../slack-errors.ts';
 import type { UserNameLookup } from '../user-names.ts';
+import type { BotThreads } from '../bot-threads.ts';
 import { findPostedAnswer, postAnswer, type AnswerTarget } from './post-once.ts';
 
 /** What became of one claimed question; the worker records it in the store. */
@@ -26,6 +27,8 @@ export interface AnswererDeps {
   readonly botUserId?: string | undefined;
   /** Names for the user ids in a question, so it is echoed as people see it. */
   readonly names: UserNameLookup;
+  /** The bot's threads and their first questions: the context of a question asked in one. */
+  readonly botThreads: BotThreads;
 }
 
 /** Platform errors meaning the token no longer works: retried later (nothing lost), and /healthz says so. */
@@ -48,9 +51,12 @@ export function createAnswerer(deps: AnswererDeps): (question: ClaimedQuestion) 
   return async (q) => {
     const engine = deps.getEngine();
     const question = await incomingQuestion(q.text, { botUserId: deps.botUserId, names: deps.names });
-    const answer = hasWords(question) ? engine.ask(question) : null;
+    // Asked inside a thread the bot answered: read with that thread's first question as context.
+    const earlier = q.threadTs !== null && q.threadTs !== q.ts && hasWords(question) ? await deps.botThreads.questionOf(q.channel, q.threadTs) : null;
+    const answer = hasWords(question) ? engine.ask(question, earlier ? { context: earlier } : undefined) : null;
+    // Posted answers carry Slack's native feedback buttons, as the listeners' answers do.
     const message: SlackMessage = answer
-      ? renderAnswer(answer, { examples: engine.examples })
+      ? renderAnswer(answer, { examples: engine.examples, nativeFeedback: true })
       : renderHowTo(engine, q.surface === 'dm' ? 'dm' : 'mention', deps.botUserId);
     const record = { status: answer?.status ?? ('unknown' as const), entryId: answer?.entryId ?? null, score: answer?.score ?? null };
     const target: AnswerTarget = { channel: q.channel, threadTs: q.replyThreadTs, questionTs: q.ts, key: q.key };

@@ -2,10 +2,16 @@ import type { NewQuestion } from '../../store/store.ts';
 import { isNewHumanMessage } from '../is-new-human-message.ts';
 import { redactSecrets } from '../../redact-secrets.ts';
 import { questionText } from '../question-text.ts';
+import { decodeEntities } from '../decode-entities.ts';
+import { isFollowUpQuestion } from '../follow-up-question.ts';
 
 /** What an Events API delivery means for the inbox. */
 export type Intake =
   | { readonly kind: 'question'; readonly question: NewQuestion }
+  /** A question asked in a channel thread without a mention: stored only if the thread is the bot's. */
+  | { readonly kind: 'follow-up'; readonly question: NewQuestion }
+  /** Nothing to answer, and nothing for the listeners either: a remark in a thread ("thanks!"). */
+  | { readonly kind: 'ignore' }
   | { readonly kind: 'edit'; readonly key: string; readonly text: string; readonly editedTs: string };
 
 interface MessageLike {
@@ -31,6 +37,17 @@ function storedText(text: string | undefined, botUserId: string | undefined): st
   return redactSecrets(questionText(text, botUserId));
 }
 
+/** Public and private channels (`message.channels`, `message.groups`); DMs are answered as DMs. */
+const CHANNEL_TYPES: ReadonlySet<string> = new Set(['channel', 'group']);
+
+function isThreadReply(event: MessageLike): boolean {
+  return CHANNEL_TYPES.has(event.channel_type ?? '') && event.thread_ts !== undefined && event.thread_ts !== event.ts;
+}
+
+function mentionsBot(text: string | undefined, botUserId: string | undefined): boolean {
+  return botUserId !== undefined && (text ?? '').includes(`<@${botUserId}`);
+}
+
 /** The unique key of a question asked in a message: the same for every delivery of it. */
 export function messageKey(team: string, channel: string, ts: string): string {
   return `${team}:${channel}:${ts}`;
@@ -38,7 +55,8 @@ export function messageKey(team: string, channel: string, ts: string): string {
 
 /**
  * The question a delivery carries, if any: a person's mention of the bot (answered in its
- * thread), a person's DM (answered in the DM), or an edit of either. Everything else (other
+ * thread), a person's DM (answered in the DM), a question asked in a channel thread without a
+ * mention (a follow-up, if the thread turns out to be the bot's), or an edit of a mention or DM. Everything else (other
  * bots, joins, deletions, App Home) is null and goes to the listeners as before.
  *
  * A DM that mentions the bot arrives as both `app_mention` and `message.im`: both give the same
@@ -54,8 +72,7 @@ export function questionOfEvent(body: Record<string, unknown>, botUserId: string
   if (event.type === 'message' && event.subtype === 'message_changed' && event.message) {
     const edited = event.message;
     if (!edited.ts || edited.bot_id || !edited.user) return null;
-    const mentions = botUserId !== undefined && (edited.text ?? '').includes(`<@${botUserId}`);
-    if (!isDm && !mentions) return null;
+    if (!isDm && !mentionsBot(edited.text, botUserId)) return null;
     return { kind: 'edit', key: messageKey(team, event.channel, edited.ts), text: storedText(edited.text, botUserId), editedTs: edited.edited?.ts ?? event.ts ?? '' };
   }
 
@@ -78,6 +95,12 @@ export function questionOfEvent(body: Record<string, unknown>, botUserId: string
   if (event.type === 'message' && isDm) {
     // A DM is a conversation: answered inline, unless asked in a thread.
     return { kind: 'question', question: { ...base, surface: 'dm', replyThreadTs: event.thread_ts ?? null } };
+  }
+  if (event.type === 'message' && isThreadReply(event)) {
+    // A reply that mentions the bot arrives as app_mention too, and is answered as that.
+    if (mentionsBot(event.text, botUserId)) return { kind: 'ignore' };
+    if (!isFollowUpQuestion(decodeEntities(base.text))) return { kind: 'ignore' };
+    return { kind: 'follow-up', question: { ...base, surface: 'thread', replyThreadTs: event.thread_ts ?? null } };
   }
   return null;
 }

@@ -215,12 +215,14 @@ export class PostgresStore implements Store {
     return oldest === null || oldest === undefined ? null : now - Number(oldest);
   }
 
-  async isBotThread(channel: string, threadTs: string): Promise<boolean> {
-    const result = await this.#query(
-      `SELECT 1 FROM questions WHERE state = 'answered' AND channel = $1 AND (reply_thread_ts = $2 OR answer_ts = $2) LIMIT 1`,
+  async threadQuestion(channel: string, threadTs: string): Promise<string | null> {
+    // Runs before a follow-up's ack (is this reply in one of the bot's threads?): the ack pool.
+    const result = await this.#ackQuery(
+      `SELECT text FROM questions WHERE state = 'answered' AND channel = $1 AND (reply_thread_ts = $2 OR answer_ts = $2) ORDER BY ts LIMIT 1`,
       [channel, threadTs],
     );
-    return (result.rowCount ?? 0) > 0;
+    const row = result.rows[0] as RawRow | undefined;
+    return row === undefined ? null : String(row['text'] ?? '');
   }
 
   async recordVote(v: FeedbackVote): Promise<VoteResult> {

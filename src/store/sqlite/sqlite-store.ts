@@ -151,14 +151,17 @@ export class SqliteStore implements Store {
     return row['oldest'] === null ? null : now - Number(row['oldest']);
   }
 
-  async isBotThread(channel: string, threadTs: string): Promise<boolean> {
+  async threadQuestion(channel: string, threadTs: string): Promise<string | null> {
     const row = this.#run(() =>
       this.#statement(
-        `SELECT 1 FROM questions WHERE state = 'answered' AND channel = ? AND reply_thread_ts = ?
-         UNION ALL SELECT 1 FROM questions WHERE state = 'answered' AND channel = ? AND answer_ts = ? LIMIT 1`,
+        // One indexed lookup per way a thread can be the bot's (an OR would scan the channel).
+        `SELECT text FROM (
+           SELECT text, ts FROM questions WHERE state = 'answered' AND channel = ? AND reply_thread_ts = ?
+           UNION ALL SELECT text, ts FROM questions WHERE state = 'answered' AND channel = ? AND answer_ts = ?
+         ) ORDER BY ts LIMIT 1`,
       ).get(channel, threadTs, channel, threadTs),
-    );
-    return row !== undefined;
+    ) as RawRow | undefined;
+    return row === undefined ? null : String(row['text'] ?? '');
   }
 
   async recordVote(v: FeedbackVote): Promise<VoteResult> {
