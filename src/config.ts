@@ -29,6 +29,11 @@ interface CommonConfig {
   readonly slackTimeoutMs: number;
   /** DATABASE_URL / FAQBOT_DB, FAQBOT_RETAIN_DAYS, FAQBOT_REPLICA_ID. */
   readonly store: StoreSettings;
+  /**
+   * FAQBOT_CURATION_POLL_MS: how often each replica asks the store whether curators changed
+   * anything (a cheap MAX(id)), default 3,000; a change rebuilds the engine with it.
+   */
+  readonly curationPollMs: number;
 }
 
 /** SLACK_BOT_TOKEN + SLACK_APP_TOKEN: Socket Mode (a signing secret set as well is kept, unused). */
@@ -107,9 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   checkCorpusDir(problems, corpusDir);
   const store = readStoreConfig(env, cwd, problems);
   const slackTimeoutMs = parseTimeout(problems, read(env, 'SLACK_TIMEOUT_MS'));
+  const curationPollMs = parseMs(problems, 'FAQBOT_CURATION_POLL_MS', read(env, 'FAQBOT_CURATION_POLL_MS'), 3_000);
 
   if (problems.length > 0) throw new ConfigError(problems);
-  const common = { ...(slackApiUrl !== undefined ? { slackApiUrl } : {}), port, host, corpusDir, logLevel, slackTimeoutMs, store };
+  const common = { ...(slackApiUrl !== undefined ? { slackApiUrl } : {}), port, host, corpusDir, logLevel, slackTimeoutMs, store, curationPollMs };
   // The checks above leave three shapes: no bot token; bot + app token; bot token + signing secret.
   if (botToken === undefined) return Object.freeze({ mode: 'terminal', ...common });
   if (appToken !== undefined) {
@@ -150,11 +156,16 @@ function parseHost(problems: string[], raw: string | undefined): string {
 }
 
 function parseTimeout(problems: string[], raw: string | undefined): number {
-  if (raw === undefined) return 10_000;
+  return parseMs(problems, 'SLACK_TIMEOUT_MS', raw, 10_000);
+}
+
+/** A number of milliseconds, at least 100, or `fallback` when unset (a problem when malformed). */
+function parseMs(problems: string[], name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
   const ms = /^\d{1,7}$/.test(raw) ? Number(raw) : Number.NaN;
   if (!(ms >= 100)) {
-    problems.push(`SLACK_TIMEOUT_MS must be a number of milliseconds, at least 100, got "${raw}".`);
-    return 10_000;
+    problems.push(`${name} must be a number of milliseconds, at least 100, got "${raw}".`);
+    return fallback;
   }
   return ms;
 }
@@ -222,6 +233,7 @@ export function summarizeConfig(config: Config): Record<string, string | number>
     store: describeStore(config.store.location),
     retainDays: config.store.retainDays,
     replicaId: config.store.replicaId,
+    curationPollMs: config.curationPollMs,
   };
 }
 

@@ -163,8 +163,9 @@ describe('the store settings', () => {
   });
 
   it('reports bad store settings with the rest', () => {
-    const problems = problemsOf({ DATABASE_URL: 'mysql://x', FAQBOT_DB: 'a.db', FAQBOT_RETAIN_DAYS: 'forever', FAQBOT_REPLICA_ID: 'a b', SLACK_TIMEOUT_MS: '5' });
-    expect(problems).toHaveLength(5);
+    const problems = problemsOf({ DATABASE_URL: 'mysql://x', FAQBOT_DB: 'a.db', FAQBOT_RETAIN_DAYS: 'forever', FAQBOT_REPLICA_ID: 'a b', SLACK_TIMEOUT_MS: '5', FAQBOT_CURATION_POLL_MS: 'often' });
+    expect(problems).toHaveLength(6);
+    expect(problems).toContain('FAQBOT_CURATION_POLL_MS must be a number of milliseconds, at least 100, got "often".');
   });
 });
 
@@ -177,6 +178,7 @@ describe('.env.example', () => {
       [
         'FAQBOT_CORPUS', 'HOST', 'LOG_LEVEL', 'PORT', 'SLACK_API_URL', 'SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET',
         'FAQBOT_DB', 'DATABASE_URL', 'FAQBOT_RETAIN_DAYS', 'FAQBOT_REPLICA_ID', 'SLACK_TIMEOUT_MS',
+        'FAQBOT_CURATION_POLL_MS',
       ].sort(),
     );
     for (const name of Object.keys(parsed)) expect(text).toMatch(new RegExp(`#[^\\n]*\\n${name}=`));

@@ -4,9 +4,10 @@ import type { SlackConfig } from '../config.ts';
 import { CorpusError, FaqFileError } from '../errors.ts';
 import { configSecrets, summarizeConfig } from '../config.ts';
 import type { Engine } from '../engine.ts';
+import type { LoadEngineOptions } from '../load-engine.ts';
 import { createJsonLogger, type JsonLogger } from '../json-logger.ts';
 import { createApp } from '../slack/create-app.ts';
-import { EngineHolder } from './engine-holder.ts';
+import { curatedEngines } from './curated-engines.ts';
 import { boundHeapGrowth } from './bound-heap-growth.ts';
 import { RuntimeHttpReceiver } from './http-receiver.ts';
 import { InFlight } from './in-flight.ts';
@@ -50,7 +51,8 @@ export interface SlackBotIo {
   readonly signals?: SignalSource;
   readonly port?: number;
   readonly onReady?: (info: ReadyInfo) => void;
-  readonly loadEngine: (corpusDir: string) => Promise<Engine>;
+  /** Builds the engine from the corpus folder, with the stored curations overlaid (`options.curations`). */
+  readonly loadEngine: (corpusDir: string, options?: LoadEngineOptions) => Promise<Engine>;
   /** The clock's waits, injectable so tests need not spend real seconds on them. */
   readonly timers?: SlackBotTimers;
 }
@@ -100,7 +102,8 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
   logger.log('info', 'Store ready', { store: describeStore(config.store.location), replicaId: config.store.replicaId, resumedClaims: resumed });
 
   const inFlight = new InFlight();
-  const engines = new EngineHolder({ corpusDir: config.corpusDir, load: io.loadEngine, logger });
+  // `curation` is the curator loop's service, for App Home and its modals.
+  const { engines, watcher: curationWatcher, curation: _curation } = curatedEngines({ store, corpusDir: config.corpusDir, loadEngine: io.loadEngine, logger });
   let ready = false;
   let busy = (): boolean => false;
   const scheduler = new AckFirstScheduler({ isBusy: () => busy() });
@@ -205,12 +208,14 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
   logger.log('info', 'faqbot is ready', { mode: config.mode, ...(port !== undefined ? { port } : {}) });
   const disposeReload = onSignals(signals, ['SIGHUP'], () => void engines.reload('SIGHUP'));
   const stopWatching = watchCorpus(config.corpusDir, () => void engines.reload('corpus folder changed'), logger);
+  const stopCurationPolling = curationWatcher.start(config.curationPollMs);
   io.onReady?.({ mode: config.mode === 'socket' ? 'socket' : 'http', ...(port !== undefined ? { port } : {}) });
 
   const reason = await stop.first;
   ready = false;
   disposeReload();
   stopWatching();
+  stopCurationPolling();
   clearInterval(purgeTimer);
   await shutdown(reason, receiver, inFlight, worker, logger, stop.second);
   abandon.abort();

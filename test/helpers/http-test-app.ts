@@ -25,6 +25,7 @@ export function testConfig(overrides: Partial<Omit<HttpConfig, 'mode'>> = {}): H
     corpusDir: 'seeds',
     logLevel: 'debug',
     slackTimeoutMs: 10_000,
+    curationPollMs: 3_000,
     store: { location: { kind: 'sqlite', file: ':memory:' }, retainDays: 90, replicaId: 'local' },
     ...overrides,
   };
