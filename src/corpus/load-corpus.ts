@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusError } from '../errors.ts';
 import type { ArticleMeta } from './article-meta.ts';
+import { readTextFile } from './read-text-file.ts';
 import { isHeadingLike, splitParagraphs } from './split-passages.ts';
 import type { Article, Corpus } from './types.ts';
 
@@ -29,9 +30,9 @@ export async function loadCorpus(dir: string, meta: ReadonlyMap<string, ArticleM
       const file = path.join(dir, source);
       let text: string;
       try {
-        text = await fs.readFile(file, 'utf8');
+        text = await readTextFile(file, dir);
       } catch (cause) {
-        throw new CorpusError(`Cannot read the article ${file}: ${describeFsError(cause)}.`, { cause });
+        throw new CorpusError(`Cannot read the article ${file}: ${(cause as Error).message}.`, { cause });
       }
       return parseArticle(source, text, meta.get(source));
     }),

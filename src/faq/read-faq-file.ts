@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FaqFileError } from '../errors.ts';
+import { readTextFile } from '../corpus/read-text-file.ts';
 import type { FaqFile } from './parse-faq-file.ts';
 
 export type { FaqFile } from './parse-faq-file.ts';
@@ -25,10 +26,10 @@ const PARSER = fileURLToPath(new URL(`./parse-faq-file${path.extname(fileURLToPa
 export async function readFaqFile(file: string): Promise<FaqFile> {
   let source: string;
   try {
-    source = await fs.readFile(file, 'utf8');
+    source = await readTextFile(file, path.dirname(file));
   } catch (cause) {
     if ((cause as { code?: string }).code === 'ENOENT') return { file, articles: [], entries: [], synonyms: [] };
-    throw new FaqFileError([`${file}: cannot read the FAQ file (${(cause as { code?: string }).code ?? 'unreadable'}).`]);
+    throw new FaqFileError([`${file}: cannot read the FAQ file (${(cause as Error).message}).`]);
   }
   const parser = await fs.readFile(PARSER, 'utf8').catch(() => null);
   const key = parser === null ? null : createHash('sha256').update(parser).update('\0').update(source).digest('hex').slice(0, 32);

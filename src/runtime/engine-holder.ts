@@ -6,7 +6,16 @@ export interface EngineHolderOptions {
   readonly corpusDir: string;
   readonly load: (corpusDir: string) => Promise<Engine>;
   readonly logger: JsonLogger;
+  /** Longest a reload may take before it is given up (the last good index keeps serving). Default RELOAD_TIMEOUT_MS. */
+  readonly reloadTimeoutMs?: number;
 }
+
+/**
+ * A reload still unfinished after this long is given up: a file that blocks (a network mount that
+ * stopped answering) must not leave the bot on a reload that never ends, with the next edit
+ * queued behind it.
+ */
+export const RELOAD_TIMEOUT_MS = 60_000;
 
 /**
  * Holds the engine currently serving and rebuilds it on request. A rebuild that fails (a bad edit
@@ -64,8 +73,15 @@ export class EngineHolder {
   async #reloadOnce(reason: string): Promise<boolean> {
     const { logger, corpusDir } = this.#options;
     const started = Date.now();
+    const timeoutMs = this.#options.reloadTimeoutMs ?? RELOAD_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Reading the corpus took over ${Math.round(timeoutMs / 1000)} s and was given up.`)), timeoutMs);
+      timer.unref();
+    });
     try {
-      const engine = await this.#options.load(corpusDir);
+      // A load given up here may still finish later: its engine is then dropped, never served.
+      const engine = await Promise.race([this.#options.load(corpusDir), timeout]);
       this.#current = engine;
       logger.log('info', 'Corpus reloaded', { reason, corpusDir, articles: engine.articles.length, ms: Date.now() - started });
       return true;
@@ -77,6 +93,8 @@ export class EngineHolder {
         error: describeError(err),
       });
       return false;
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

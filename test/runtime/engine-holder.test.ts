@@ -56,4 +56,16 @@ describe('EngineHolder', () => {
     expect(maxRunning).toBe(1);
     expect(loads).toBe(3); // initial + one rebuild + one more for the requests made during it
   });
+
+  it('gives up a reload that never finishes (a blocked read): the last good engine serves, the next reload runs', async () => {
+    const out = new Capture();
+    const loads: Array<() => Promise<Engine>> = [async () => fakeEngine('v1'), () => new Promise<Engine>(() => undefined), async () => fakeEngine('v3')];
+    const holder = new EngineHolder({ corpusDir: '/corpus', logger: createJsonLogger({ stream: out }), reloadTimeoutMs: 20, load: () => (loads.shift() ?? (async () => fakeEngine('none')))() });
+    await holder.loadInitial();
+    expect(await holder.reload('SIGHUP')).toBe(false);
+    expect(holder.get().articles[0]?.source).toBe('v1');
+    expect(String(out.entries.at(-1)?.['msg'])).toMatch(/Corpus reload failed; still serving the last good index\. Reading the corpus took over 0 s and was given up/);
+    expect(await holder.reload('corpus folder changed')).toBe(true);
+    expect(holder.get().articles[0]?.source).toBe('v3');
+  });
 });
