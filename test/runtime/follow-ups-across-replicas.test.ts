@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/load-engine.ts';
 import type { Engine } from '../../src/engine.ts';
-import { PostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { blockText, quotedMrkdwn } from '../helpers/blocks.ts';
 import { useCleanups } from '../helpers/cleanups.ts';
 import { nowSeconds } from '../helpers/slack-signing.ts';
 import { tempDbFile } from '../helpers/temp-db.ts';
 import { settle, waitFor } from '../helpers/wait-for.ts';
-import { noticePostgresSkipped, TEST_DATABASE_URL, testSchema } from '../store/store-backends.ts';
+import { noticePostgresSkipped, TEST_DATABASE_URL, usePostgresSchema } from '../store/store-backends.ts';
 import { FakeSlackApi, type ApiCall } from './helpers/fake-slack-api.ts';
 import { BOT_TOKEN, mentionEvent, runServe, SIGNING_SECRET, signedPost } from './helpers/run-serve.ts';
 
@@ -117,21 +116,10 @@ describe('follow-ups in the bot thread, from the store', () => {
   }, 30_000);
 
   describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL, two replicas', () => {
-    const schema = testSchema();
-    let admin: PostgresStore | undefined;
-    beforeAll(async () => {
-      // The bots find their tables through the URL's search_path; the schema has to exist first.
-      admin = new PostgresStore({ connectionString: TEST_DATABASE_URL ?? '', schema });
-      await admin.migrate();
-    });
-    afterAll(async () => {
-      await admin?.dropSchema();
-      await admin?.close();
-    });
+    const pg = usePostgresSchema();
 
     it('a thread answered by replica A takes follow-ups delivered to replica B, and after both restart', async () => {
-      const url = `${TEST_DATABASE_URL}${TEST_DATABASE_URL?.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      await followUpsAcrossRestart({ DATABASE_URL: url }, 2);
+      await followUpsAcrossRestart({ DATABASE_URL: pg.databaseUrl() }, 2);
     }, 30_000);
   });
   noticePostgresSkipped();

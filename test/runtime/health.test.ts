@@ -1,14 +1,13 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createJsonLogger } from '../../src/json-logger.ts';
 import { DurableInbox, MAX_PENDING_AGE_MS } from '../../src/runtime/durable-inbox.ts';
-import { PostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { useCleanups } from '../helpers/cleanups.ts';
 import { tempDbFile } from '../helpers/temp-db.ts';
-import { noticePostgresSkipped, TEST_DATABASE_URL, testSchema } from '../store/store-backends.ts';
+import { noticePostgresSkipped, TEST_DATABASE_URL, usePostgresSchema } from '../store/store-backends.ts';
 import { startHttpBot } from './helpers/run-serve.ts';
 
 /**
@@ -76,24 +75,14 @@ async function relayTo(target: URL): Promise<{ port: number; cut: () => Promise<
 }
 
 describe.skipIf(!TEST_DATABASE_URL)('health: PostgreSQL unreachable', () => {
-  const schema = testSchema();
-  let admin: PostgresStore | undefined;
-  beforeAll(async () => {
-    admin = new PostgresStore({ connectionString: TEST_DATABASE_URL ?? '', schema });
-    await admin.migrate();
-  });
-  afterAll(async () => {
-    await admin?.dropSchema();
-    await admin?.close();
-  });
+  const pg = usePostgresSchema();
 
   it('/healthz turns 503 with "store unreachable" once the database cannot be reached', async () => {
     const target = new URL(TEST_DATABASE_URL ?? '');
     const relay = await relayTo(target);
     const url = new URL(target.href);
     url.port = String(relay.port);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    const { port } = await startHttpBot(cleanups, { DATABASE_URL: url.href });
+    const { port } = await startHttpBot(cleanups, { DATABASE_URL: pg.databaseUrl(url.href) });
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
 
     await relay.cut();

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,4 +79,30 @@ export function noticePostgresSkipped(): void {
   if (TEST_DATABASE_URL || noticed) return;
   noticed = true;
   console.warn('PostgreSQL store tests skipped: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run them.');
+}
+
+/**
+ * For bots under test on PostgreSQL (call inside a describe): a schema of its own, migrated before
+ * the tests and dropped after, and the DATABASE_URL that selects it (through the URL's
+ * `search_path`, which is how a bot finds its tables; the schema has to exist first).
+ */
+export function usePostgresSchema(): { readonly schema: string; databaseUrl(base?: string): string } {
+  const schema = testSchema();
+  let admin: PostgresStore | undefined;
+  beforeAll(async () => {
+    admin = new PostgresStore({ connectionString: TEST_DATABASE_URL ?? '', schema });
+    await admin.migrate();
+  });
+  afterAll(async () => {
+    await admin?.dropSchema();
+    await admin?.close();
+  });
+  return {
+    schema,
+    databaseUrl(base = TEST_DATABASE_URL ?? '') {
+      const url = new URL(base);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      return url.href;
+    },
+  };
 }
