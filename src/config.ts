@@ -34,6 +34,11 @@ interface CommonConfig {
    * anything (a cheap MAX(id)), default 3,000; a change rebuilds the engine with it.
    */
   readonly curationPollMs: number;
+  /**
+   * FAQBOT_CURATORS: who may curate in App Home, as Slack user ids (`U…`, `W…`) and user group ids
+   * (`S…`, members looked up with usergroups.users.list). Empty: nobody (App Home shows no inbox).
+   */
+  readonly curators: readonly string[];
 }
 
 /** SLACK_BOT_TOKEN + SLACK_APP_TOKEN: Socket Mode (a signing secret set as well is kept, unused). */
@@ -113,9 +118,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   const store = readStoreConfig(env, cwd, problems);
   const slackTimeoutMs = parseTimeout(problems, read(env, 'SLACK_TIMEOUT_MS'));
   const curationPollMs = parseMs(problems, 'FAQBOT_CURATION_POLL_MS', read(env, 'FAQBOT_CURATION_POLL_MS'), 3_000);
+  const curators = parseCurators(problems, read(env, 'FAQBOT_CURATORS'));
 
   if (problems.length > 0) throw new ConfigError(problems);
-  const common = { ...(slackApiUrl !== undefined ? { slackApiUrl } : {}), port, host, corpusDir, logLevel, slackTimeoutMs, store, curationPollMs };
+  const common = { ...(slackApiUrl !== undefined ? { slackApiUrl } : {}), port, host, corpusDir, logLevel, slackTimeoutMs, store, curationPollMs, curators };
   // The checks above leave three shapes: no bot token; bot + app token; bot token + signing secret.
   if (botToken === undefined) return Object.freeze({ mode: 'terminal', ...common });
   if (appToken !== undefined) {
@@ -168,6 +174,24 @@ function parseMs(problems: string[], name: string, raw: string | undefined, fall
     return fallback;
   }
   return ms;
+}
+
+/**
+ * `U0ALICE, W0BOB,S0CURATORS` → the ids, each once. Names (`@alice`, `alice@example.com`) are
+ * refused with a hint: Slack's API speaks ids, and a name that silently matched nobody would lock
+ * every curator out without a word.
+ */
+function parseCurators(problems: string[], raw: string | undefined): readonly string[] {
+  if (raw === undefined) return Object.freeze([]);
+  const ids = raw.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const bad = ids.filter((id) => !/^[UWS][A-Z0-9]{2,40}$/.test(id));
+  if (bad.length > 0) {
+    problems.push(
+      `FAQBOT_CURATORS must be Slack user ids (U… or W…) or user group ids (S…), comma-separated; not ${bad.map((id) => `"${id}"`).join(', ')} ` +
+        "(a person's id is under their profile → ⋯ → Copy member ID).",
+    );
+  }
+  return Object.freeze([...new Set(ids.filter((id) => !bad.includes(id)))]);
 }
 
 function parseLogLevel(problems: string[], raw: string | undefined): LogLevelName {
@@ -234,6 +258,7 @@ export function summarizeConfig(config: Config): Record<string, string | number>
     retainDays: config.store.retainDays,
     replicaId: config.store.replicaId,
     curationPollMs: config.curationPollMs,
+    curators: config.curators.length > 0 ? config.curators.join(',') : 'none',
   };
 }
 

@@ -169,6 +169,20 @@ describe('the store settings', () => {
   });
 });
 
+describe('FAQBOT_CURATORS', () => {
+  it('is nobody when unset, else the user and user group ids, each once, spaces and empty items ignored', () => {
+    expect(loadConfig({}).curators).toEqual([]);
+    expect(loadConfig({ FAQBOT_CURATORS: ' U0ALICE, W0BOB,,S0CURATORS ,U0ALICE' }).curators).toEqual(['U0ALICE', 'W0BOB', 'S0CURATORS']);
+  });
+
+  it('refuses names and e-mail addresses, naming them and saying where the id is', () => {
+    const problems = problemsOf({ FAQBOT_CURATORS: 'U0ALICE,@bob,carol@example.com' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('"@bob", "carol@example.com"');
+    expect(problems[0]).toContain('Copy member ID');
+  });
+});
+
 describe('.env.example', () => {
   it('lists every variable, each with a comment, and as copied (all blank) means the terminal chat', async () => {
     const { default: dotenv } = await import('dotenv');
@@ -178,7 +192,7 @@ describe('.env.example', () => {
       [
         'FAQBOT_CORPUS', 'HOST', 'LOG_LEVEL', 'PORT', 'SLACK_API_URL', 'SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET',
         'FAQBOT_DB', 'DATABASE_URL', 'FAQBOT_RETAIN_DAYS', 'FAQBOT_REPLICA_ID', 'SLACK_TIMEOUT_MS',
-        'FAQBOT_CURATION_POLL_MS',
+        'FAQBOT_CURATION_POLL_MS', 'FAQBOT_CURATORS',
       ].sort(),
     );
     for (const name of Object.keys(parsed)) expect(text).toMatch(new RegExp(`#[^\\n]*\\n${name}=`));

@@ -11,6 +11,7 @@ import * as events from '../src/slack/listeners/events/index.ts';
 import * as functions from '../src/slack/listeners/functions/index.ts';
 import * as messages from '../src/slack/listeners/messages/index.ts';
 import * as shortcuts from '../src/slack/listeners/shortcuts/index.ts';
+import * as views from '../src/slack/listeners/views/index.ts';
 import type { ListenerDeps } from '../src/slack/listener-deps.ts';
 import { InMemoryBotThreads } from '../src/slack/bot-threads.ts';
 import { RecentKeys } from '../src/slack/recent-keys.ts';
@@ -52,6 +53,7 @@ function registrations() {
     actions: [] as Array<string | RegExp>,
     shortcuts: [] as string[],
     functions: [] as string[],
+    views: [] as string[],
     assistants: 0,
   };
   const recorder = {
@@ -61,6 +63,7 @@ function registrations() {
     action: (id: string | RegExp) => void seen.actions.push(id),
     shortcut: (id: string) => void seen.shortcuts.push(id),
     function: (id: string) => void seen.functions.push(id),
+    view: (id: string) => void seen.views.push(id),
     assistant: () => void (seen.assistants += 1),
   };
   const deps: ListenerDeps = {
@@ -72,7 +75,7 @@ function registrations() {
     names: { userName: async () => null },
     botThreads: new InMemoryBotThreads(),
   };
-  for (const m of [events, messages, commands, actions, shortcuts, functions, assistant]) m.register(recorder as unknown as App, deps);
+  for (const m of [events, messages, commands, actions, shortcuts, functions, assistant, views]) m.register(recorder as unknown as App, deps);
   return seen;
 }
 
@@ -97,6 +100,7 @@ describe('manifest.yml and the listeners agree', () => {
     expect(r.actions).toEqual([...actions.actionIds]);
     expect(r.shortcuts.sort()).toEqual([...shortcuts.shortcuts].sort());
     expect(r.functions.sort()).toEqual([...functions.functions].sort());
+    expect(r.views.sort()).toEqual([...views.viewCallbacks].sort());
     // Bolt's Assistant takes both assistant events (and message.im in its threads) through one registration.
     expect(r.assistants).toBe(assistant.events.length > 0 ? 1 : 0);
   });
@@ -120,8 +124,8 @@ describe('manifest.yml and the listeners agree', () => {
     expect(manifest.oauth_config.scopes.bot.includes('assistant:write')).toBe(registrations().assistants > 0);
   });
 
-  it('interactivity is on exactly when there are buttons to handle', () => {
-    expect(manifest.settings.interactivity.is_enabled).toBe(actions.actionIds.length > 0);
+  it('interactivity is on exactly when there are buttons or modals to handle', () => {
+    expect(manifest.settings.interactivity.is_enabled).toBe(actions.actionIds.length + views.viewCallbacks.length > 0);
   });
 
   it('asks for exactly the scopes those listeners need', () => {
@@ -133,6 +137,7 @@ describe('manifest.yml and the listeners agree', () => {
       'commands', // /faq and the "Ask faqbot" message shortcut
       'groups:history', // message.groups: follow-ups in threads of private channels
       'im:history', // message.im: DMs and the assistant thread
+      'usergroups:read', // usergroups.users.list: members of a user group named in FAQBOT_CURATORS
       'users:read', // users.info: names of people mentioned in an echoed question
     ]);
   });

@@ -1,6 +1,9 @@
 import { App, LogLevel, type AppOptions, type Logger, type Receiver, type webApi } from '@slack/bolt';
 import type { LogLevelName, SlackConfig } from '../config.ts';
+import type { CurationService } from '../curate/curation-service.ts';
 import type { Engine } from '../engine.ts';
+import type { Store } from '../store/store.ts';
+import { Curators } from './curators.ts';
 import { InMemoryBotThreads, type BotThreads } from './bot-threads.ts';
 import { RecentKeys } from './recent-keys.ts';
 import { createErrorHandler } from './error-handler.ts';
@@ -12,6 +15,7 @@ import { register as registerEvents } from './listeners/events/index.ts';
 import { register as registerFunctions } from './listeners/functions/index.ts';
 import { register as registerMessages } from './listeners/messages/index.ts';
 import { register as registerShortcuts } from './listeners/shortcuts/index.ts';
+import { register as registerViews } from './listeners/views/index.ts';
 import { UserNames } from './user-names.ts';
 
 export interface SlackAppOptions {
@@ -41,6 +45,15 @@ export interface SlackAppOptions {
    * Default: this process's memory only.
    */
   botThreads?: BotThreads;
+  /** Where "Did you mean" picks are recorded (the store); default: not recorded. */
+  picks?: Pick<Store, 'recordPick'>;
+  /**
+   * The curator loop behind App Home's inbox and modals, for the people in `config.curators`.
+   * Default: none (App Home is the same for everyone, curator actions are refused).
+   */
+  curation?: CurationService;
+  /** The clock for picks and curators' decisions; default Date.now. */
+  now?: () => number;
 }
 
 const LOG_LEVELS: Record<LogLevelName, LogLevel> = {
@@ -97,6 +110,9 @@ export function createApp(options: SlackAppOptions): App {
     logger,
     names: new UserNames(app.client),
     botThreads: options.botThreads ?? new InMemoryBotThreads(),
+    ...(options.picks ? { picks: options.picks } : {}),
+    ...(options.curation ? { curation: { service: options.curation, curators: new Curators({ ids: config.curators, client: app.client, logger, ...(options.now ? { now: options.now } : {}) }) } } : {}),
+    ...(options.now ? { now: options.now } : {}),
   };
   // The assistant first: it is global middleware that takes its events before any listener.
   registerAssistant(app, deps);
@@ -104,6 +120,7 @@ export function createApp(options: SlackAppOptions): App {
   registerMessages(app, deps);
   registerCommands(app, deps);
   registerActions(app, deps);
+  registerViews(app, deps);
   registerShortcuts(app, deps);
   registerFunctions(app, deps);
   app.error(createErrorHandler({ client: app.client, logger }));

@@ -1,5 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { Engine } from '../engine.ts';
+import type { Store } from '../store/store.ts';
+import type { CurationDeps } from './curation-deps.ts';
 import type { BotThreads } from './bot-threads.ts';
 import type { RecentKeys } from './recent-keys.ts';
 import type { UserNameLookup } from './user-names.ts';
@@ -15,4 +17,10 @@ export interface ListenerDeps {
   readonly names: UserNameLookup;
   /** Threads faqbot answered, with their first question: where follow-ups need no mention. */
   readonly botThreads: BotThreads;
+  /** Where "Did you mean" picks are recorded (issue 10); absent without a store. */
+  readonly picks?: Pick<Store, 'recordPick'>;
+  /** The curator's App Home and modals; absent when there is no curation service. */
+  readonly curation?: CurationDeps;
+  /** The clock for what is recorded (picks, curators' decisions); default Date.now. */
+  readonly now?: () => number;
 }

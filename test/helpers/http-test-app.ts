@@ -6,7 +6,7 @@ import { afterEach, beforeAll, beforeEach } from 'vitest';
 import type { HttpConfig } from '../../src/config.ts';
 import type { Engine } from '../../src/engine.ts';
 import { loadEngine } from '../../src/load-engine.ts';
-import { createApp } from '../../src/slack/create-app.ts';
+import { createApp, type SlackAppOptions } from '../../src/slack/create-app.ts';
 import { BOT_ID, BOT_USER } from './slack-payloads.ts';
 import { SlackApiStub } from './slack-api-stub.ts';
 import { TestLogger } from './test-logger.ts';
@@ -27,6 +27,7 @@ export function testConfig(overrides: Partial<Omit<HttpConfig, 'mode'>> = {}): H
     slackTimeoutMs: 10_000,
     curationPollMs: 3_000,
     store: { location: { kind: 'sqlite', file: ':memory:' }, retainDays: 90, replicaId: 'local' },
+    curators: [],
     ...overrides,
   };
 }
@@ -45,14 +46,21 @@ export interface HttpTestApp {
  * response_urls going to a nock stub (no retries, so a failure shows at once). Only loopback
  * connections are allowed out; anything else unmocked fails the test.
  */
-export async function startHttpTestApp(options: { getEngine: () => Engine }): Promise<HttpTestApp> {
+export async function startHttpTestApp(options: {
+  getEngine: () => Engine;
+  /** The curator loop's parts (issue 10): a pick store, a curation service, a clock. */
+  curation?: Pick<SlackAppOptions, 'picks' | 'curation' | 'now'>;
+  /** FAQBOT_CURATORS. */
+  curators?: readonly string[];
+}): Promise<HttpTestApp> {
   nock.disableNetConnect();
   nock.enableNetConnect((host) => /^(?:127\.0\.0\.1|localhost)(?::\d+)?$/.test(host));
   const api = new SlackApiStub();
   const logger = new TestLogger();
   const app = createApp({
-    config: testConfig({ slackApiUrl: api.apiUrl }),
+    config: testConfig({ slackApiUrl: api.apiUrl, curators: options.curators ?? [] }),
     getEngine: options.getEngine,
+    ...options.curation,
     logger,
     botId: BOT_ID,
     botUserId: BOT_USER,

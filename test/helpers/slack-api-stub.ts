@@ -73,6 +73,11 @@ export class SlackApiStub {
     this.#failures.set(method, queue);
   }
 
+  /** The next call to `method` gets this `ok` body (e.g. usergroups.users.list's members). */
+  replyNext(method: string, body: Record<string, unknown>): void {
+    this.failNext(method, 200, { ok: true, ...body });
+  }
+
   calls(method: string): ApiCall[] {
     return this.apiCalls.filter((c) => c.method === method);
   }

@@ -160,3 +160,71 @@ export function blockAction(fields: {
     ],
   };
 }
+
+/** A button click in a view (App Home's curator inbox): no channel, no message, no response_url. */
+export function viewBlockAction(fields: { actionId: string; value: string; user?: string; blockId?: string; viewType?: 'home' | 'modal' }): Record<string, unknown> {
+  const viewId = fields.viewType === 'modal' ? 'V0MODAL' : 'V0HOME';
+  return {
+    type: 'block_actions',
+    user: { id: fields.user ?? USER, username: 'alice', name: 'alice', team_id: TEAM },
+    api_app_id: 'A0FAQBOT',
+    token: 'legacy-verification-token',
+    container: { type: 'view', view_id: viewId },
+    trigger_id: nextId('trig'),
+    team: { id: TEAM, domain: 'acme' },
+    enterprise: null,
+    is_enterprise_install: false,
+    view: { id: viewId, team_id: TEAM, type: fields.viewType ?? 'home', blocks: [], private_metadata: '', callback_id: '', state: { values: {} }, hash: 'h1', app_id: 'A0FAQBOT', bot_id: BOT_ID },
+    actions: [{ action_id: fields.actionId, block_id: fields.blockId ?? 'faq_curate_row_0', value: fields.value, type: 'button', action_ts: nextTs() }],
+  };
+}
+
+/** A field's value in a submitted view, as Slack puts it in `view.state.values[block][action]`. */
+export type SubmittedValue = { type: 'plain_text_input'; value: string | null } | { type: 'static_select'; selected_option: { text: { type: 'plain_text'; text: string }; value: string } | null };
+
+/**
+ * A `view_submission` payload: the modal as the bot opened it (callback id, private_metadata,
+ * blocks) with the values the person entered.
+ */
+export function viewSubmission(fields: {
+  callbackId: string;
+  privateMetadata?: string;
+  values: Record<string, Record<string, SubmittedValue>>;
+  user?: string;
+  blocks?: unknown[];
+}): Record<string, unknown> {
+  return {
+    type: 'view_submission',
+    team: { id: TEAM, domain: 'acme' },
+    user: { id: fields.user ?? USER, username: 'alice', name: 'alice', team_id: TEAM },
+    api_app_id: 'A0FAQBOT',
+    token: 'legacy-verification-token',
+    trigger_id: nextId('trig'),
+    view: {
+      id: 'V0MODAL',
+      team_id: TEAM,
+      type: 'modal',
+      blocks: fields.blocks ?? [],
+      private_metadata: fields.privateMetadata ?? '',
+      callback_id: fields.callbackId,
+      state: { values: fields.values },
+      hash: 'h2',
+      title: { type: 'plain_text', text: 'faqbot' },
+      app_id: 'A0FAQBOT',
+      bot_id: BOT_ID,
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+}
+
+/** A text field's submitted value. */
+export function typed(value: string): SubmittedValue {
+  return { type: 'plain_text_input', value };
+}
+
+/** A menu's submitted choice (`null`: nothing chosen). */
+export function chose(value: string | null): SubmittedValue {
+  return { type: 'static_select', selected_option: value === null ? null : { text: { type: 'plain_text', text: value }, value } };
+}

@@ -27,6 +27,7 @@ export function onChooseAnswer(deps: ListenerDeps) {
     const ref = decodeAnswerRef(action.value);
     const engine = deps.getEngine();
     const answer = ref === null ? null : ref.entryId !== null ? engine.answerEntry(ref.entryId, ref.question) : engine.ask(ref.question);
+    if (answer && ref?.entryId) await recordPick(deps, { user: body.user.id, question: ref.question, entryId: ref.entryId });
     if (place.ephemeral || place.channel === undefined || place.messageTs === undefined) {
       const message = answer ? renderAnswer(answer, { private: true, examples: engine.examples }) : renderNotice(GONE);
       await respond({ response_type: 'ephemeral', replace_original: true, text: message.text, blocks: message.blocks });
@@ -41,4 +42,18 @@ export function onChooseAnswer(deps: ListenerDeps) {
       throw error;
     }
   };
+}
+
+/**
+ * Someone asked `question` and chose entry `entryId`: a vote for the question as a phrasing of
+ * that entry (the curator inbox shows it once several people agree). A store that fails costs
+ * the record, never the answer.
+ */
+async function recordPick(deps: ListenerDeps, pick: { user: string; question: string; entryId: string }): Promise<void> {
+  if (!deps.picks) return;
+  try {
+    await deps.picks.recordPick({ ...pick, at: (deps.now ?? Date.now)() });
+  } catch (error) {
+    deps.logger.warn('faqbot: recording a "Did you mean" pick failed; the answer is posted all the same', error);
+  }
 }
