@@ -159,6 +159,8 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
       // A 429 (Slack limits chat.postMessage per channel) holds up only the call it was for.
       fetch: slackFetch,
       botThreads,
+      // "Did you mean" picks, for the curator inbox (issue 10).
+      picks: store,
     });
     inbox.botUserId = identity.botUserId;
     worker = new InboxWorker({

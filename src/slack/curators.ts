@@ -33,11 +33,6 @@ export class Curators {
     this.#now = options.now ?? Date.now;
   }
 
-  /** True when someone is configured at all: without curators, App Home has no curator part. */
-  get any(): boolean {
-    return this.#users.size > 0 || this.#groups.length > 0;
-  }
-
   async isCurator(user: string): Promise<boolean> {
     if (this.#users.has(user)) return true;
     for (const group of this.#groups) if ((await this.#membersOf(group)).has(user)) return true;

@@ -200,6 +200,24 @@ describe('Dismiss', () => {
   });
 });
 
+describe('a store that does not answer under a click', () => {
+  it('says so in a modal, changes nothing, and is logged', async () => {
+    service.failReads = new Error('connect ECONNREFUSED');
+    await click('faq_curate_phrasing');
+    service.failNext = new Error('connect ECONNREFUSED');
+    await click('faq_curate_dismiss');
+    const opened = await t.api.waitForCalls('views.open', 2);
+    for (const open of opened) {
+      const view = open.params.view as OpenedView;
+      expect(view.submit).toBeUndefined();
+      expect(blockText(view.blocks)).toContain("the inbox can't be changed just now");
+      expect(JSON.stringify(view)).not.toContain('ECONNREFUSED');
+    }
+    expect(service.dismissed).toEqual([]);
+    expect(t.logger.find('error', /failed/)).toHaveLength(2);
+  });
+});
+
 describe('someone who is not a curator', () => {
   it('clicking (a forged request: they have no buttons) opens nothing, changes nothing, and is logged', async () => {
     for (const action of ['faq_curate_phrasing', 'faq_curate_new_entry', 'faq_curate_dismiss']) {

@@ -11,6 +11,8 @@ import { publishHome } from '../../publish-home.ts';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
+const UNAVAILABLE = "Sorry, the inbox can't be changed just now (the store did not answer). Nothing was changed; try again in a minute.";
+
 const HANDLED =
   'This suggestion is no longer open: it was accepted or dismissed meanwhile (perhaps by another curator). Your Home tab now shows the inbox as it is.';
 
@@ -35,7 +37,13 @@ export function onCurateDismiss(deps: ListenerDeps) {
     await ack();
     const curation = await curatorOnly(deps, body.user.id, 'dismiss a suggestion');
     if (!curation) return;
-    const decided = await curation.service.dismiss(action.value ?? '', body.user.id, (deps.now ?? Date.now)());
+    let decided: boolean;
+    try {
+      decided = await curation.service.dismiss(action.value ?? '', body.user.id, (deps.now ?? Date.now)());
+    } catch (error) {
+      await storeFailed(deps, client, body.trigger_id, 'dismissing a suggestion', error);
+      return;
+    }
     if (!decided) deps.logger.info('faqbot: a suggestion dismissed again (already decided); the inbox is refreshed', { suggestion: action.value });
     await publishHome(deps, client, body.user.id, context.botUserId);
   };
@@ -51,7 +59,13 @@ function openModal(deps: ListenerDeps, what: string, render: (suggestion: Sugges
     await ack();
     const curation = await curatorOnly(deps, body.user.id, what);
     if (!curation) return;
-    const suggestion = await curation.service.suggestion(action.value ?? '', (deps.now ?? Date.now)());
+    let suggestion: Suggestion | null;
+    try {
+      suggestion = await curation.service.suggestion(action.value ?? '', (deps.now ?? Date.now)());
+    } catch (error) {
+      await storeFailed(deps, client, body.trigger_id, what, error);
+      return;
+    }
     if (!suggestion) {
       await client.views.open({ trigger_id: body.trigger_id, view: renderNoticeModal('Already handled', HANDLED) });
       await publishHome(deps, client, body.user.id, context.botUserId);
@@ -59,4 +73,10 @@ function openModal(deps: ListenerDeps, what: string, render: (suggestion: Sugges
     }
     await client.views.open({ trigger_id: body.trigger_id, view: render(suggestion, curation) });
   };
+}
+
+/** The store failed under a curator's click: logged, and said in a modal (a Home click has nowhere else to answer). */
+async function storeFailed(deps: ListenerDeps, client: ButtonArgs['client'], triggerId: string, what: string, error: unknown): Promise<void> {
+  deps.logger.error(`faqbot: ${what} failed`, error);
+  await client.views.open({ trigger_id: triggerId, view: renderNoticeModal('Not saved', UNAVAILABLE) });
 }
