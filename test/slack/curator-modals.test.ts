@@ -139,7 +139,7 @@ describe('"New entry…"', () => {
     expect(field(view, 'faq_cur_citation')?.options?.map((o) => o.value)).toEqual(['0', '1']);
     const label = field(view, 'faq_cur_citation')?.options?.[0]?.text.text ?? '';
     expect(label.length).toBeLessThanOrEqual(75);
-    expect(`1. ${engine.articles[0]!.title}, paragraph 2`.startsWith(label.replace(/…$/, ''))).toBe(true);
+    expect(`1. Paragraph 2 · ${engine.articles[0]!.title}`.startsWith(label.replace(/…$/, ''))).toBe(true);
     expect(field(view, 'faq_cur_question')?.initial_value).toBe('who made <openstack> & why');
   });
 

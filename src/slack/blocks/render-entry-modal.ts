@@ -82,7 +82,8 @@ export function renderEntryModal(suggestion: Suggestion, candidates: readonly Pa
         actionId: CURATE_FIELDS.citation.action,
         label: 'Cite',
         placeholder: 'Choose the passage that supports the answer',
-        options: passages.map((p, i) => option(`${i + 1}. ${p.title}, paragraph ${p.paragraph}`, String(i))),
+        // Number and paragraph first: a long title is what gets cut, so the options stay distinct.
+        options: passages.map((p, i) => option(`${i + 1}. Paragraph ${p.paragraph} · ${p.title}`, String(i))),
       }),
     ],
   });

@@ -26,7 +26,7 @@ function howOften(s: Suggestion): string {
     case 'picked':
       return `picked by ${s.count} ${s.count === 1 ? 'person' : 'people'}`;
     case 'not_helpful':
-      return `${s.count} “not helpful” vote${s.count === 1 ? '' : 's'}`;
+      return `${s.count} vote${s.count === 1 ? '' : 's'}`;
     case 'unanswered':
       return `asked ${s.count === 1 ? 'once' : `${s.count} times`}`;
   }
@@ -37,7 +37,7 @@ function kindLabel(s: Suggestion): string {
     case 'unanswered':
       return 'Not answered';
     case 'not_helpful':
-      return 'Voted not helpful';
+      return 'Answer voted “Not helpful”';
     case 'picked':
       return 'Picked from “Did you mean”';
   }
