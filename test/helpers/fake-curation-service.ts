@@ -23,14 +23,6 @@ export const EMPTY_STATS: Stats = {
   topUnanswered: [],
 };
 
-/** A CurationError as the service throws it: a message for the curator. */
-export class FakeCurationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CurationError';
-  }
-}
-
 let ids = 0;
 
 export function suggestion(fields: Partial<Suggestion> & { question: string }): Suggestion {

@@ -1,8 +1,9 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine.ts';
+import { CurationError } from '../../src/errors.ts';
 import { loadEngine } from '../../src/load-engine.ts';
 import { blockText, quotedMrkdwn } from '../helpers/blocks.ts';
-import { FakeCurationError, FakeCurationService, suggestion } from '../helpers/fake-curation-service.ts';
+import { FakeCurationService, suggestion } from '../helpers/fake-curation-service.ts';
 import { SIGNING_SECRET, startHttpTestApp, type HttpTestApp } from '../helpers/http-test-app.ts';
 import { chose, typed, viewBlockAction, viewSubmission } from '../helpers/slack-payloads.ts';
 import { postPayload } from '../helpers/signed-requests.ts';
@@ -105,7 +106,7 @@ describe('"Add as a phrasing of…"', () => {
 
   it("the service's refusal (an entry removed meanwhile) is shown under the menu, in its own words", async () => {
     const { view } = await openedModal('faq_curate_phrasing');
-    service.failNext = new FakeCurationError('There is no entry "who-founded-openstack" any more: choose another.');
+    service.failNext = new CurationError('There is no entry "who-founded-openstack" any more: choose another.');
     const res = await submit(view, { faq_cur_question: { question: typed('who made openstack') }, faq_cur_entry: { entry: chose('who-founded-openstack') } });
     expect(JSON.parse(res.body)).toEqual({ response_action: 'errors', errors: { faq_cur_entry: 'There is no entry "who-founded-openstack" any more: choose another.' } });
   });
@@ -177,7 +178,7 @@ describe('"New entry…"', () => {
 
   it('a quote the service cannot find verbatim is refused under the citation menu', async () => {
     const { view } = await openedModal('faq_curate_new_entry');
-    service.failNext = new FakeCurationError('The quote is not found word for word in its article.');
+    service.failNext = new CurationError('The quote is not found word for word in its article.');
     const res = await submit(view, { faq_cur_question: { question: typed('Q?') }, faq_cur_answer: { answer: typed('A.') }, faq_cur_citation: { citation: chose('1') } });
     expect(JSON.parse(res.body)).toEqual({ response_action: 'errors', errors: { faq_cur_citation: 'The quote is not found word for word in its article.' } });
   });

@@ -26,15 +26,23 @@ const suggestionArb: fc.Arbitrary<Suggestion> = fc.record({
   lastAskedAt: fc.nat(),
 });
 
+const count = fc.nat({ max: 100_000 });
 const statsArb: fc.Arbitrary<Stats> = fc.record({
-  ...Object.fromEntries(Object.entries(EMPTY_STATS).map(([k]) => [k, fc.nat({ max: 100_000 })])),
+  days: fc.constant(7),
+  questions: count,
+  answered: count,
+  ambiguous: count,
+  unknown: count,
+  failed: count,
+  helpful: count,
+  notHelpful: count,
   answeredRate: fc.double({ min: 0, max: 1, noNaN: true }),
   helpfulRate: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
   medianLatencyMs: fc.option(fc.nat()),
   p99LatencyMs: fc.option(fc.nat()),
   topEntries: fc.array(fc.record({ entryId: fc.string(), question: fc.option(hostileText(300)), count: fc.nat() }), { maxLength: 10 }),
   topUnanswered: fc.array(fc.record({ question: hostileText(2000), count: fc.nat() }), { maxLength: 20 }),
-}) as fc.Arbitrary<Stats>;
+});
 
 // Entry ids come from faq.yml and curators: mostly slugs, some too long for a menu's 150-character value.
 const entriesArb: fc.Arbitrary<EntryChoice[]> = fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 200 }), question: hostileText(600) }), {
