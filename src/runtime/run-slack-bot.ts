@@ -63,6 +63,12 @@ export interface SlackBotTimers {
   readonly answerRetry?: webApi.RetryOptions;
   /** Waits out a 429's Retry-After for one call (see createRateLimitFetch); default an unref'd timer. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * Schedules the curation poll (`check`: one look at the store's curation version, a rebuild if
+   * it moved) and returns how to stop it; default every FAQBOT_CURATION_POLL_MS. Tests keep `check`
+   * and call it, to show another replica's change arriving without waiting for a timer.
+   */
+  readonly curationPoll?: (check: () => Promise<boolean>) => () => void;
 }
 
 type StopReason = Signal | 'fatal';
@@ -103,7 +109,7 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
 
   const inFlight = new InFlight();
   // `curation` is the curator loop's service, for App Home and its modals.
-  const { engines, watcher: curationWatcher, curation: _curation } = curatedEngines({ store, corpusDir: config.corpusDir, loadEngine: io.loadEngine, logger });
+  const { engines, watcher: curationWatcher, curation } = curatedEngines({ store, corpusDir: config.corpusDir, loadEngine: io.loadEngine, logger });
   let ready = false;
   let busy = (): boolean => false;
   const scheduler = new AckFirstScheduler({ isBusy: () => busy() });
@@ -159,8 +165,9 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
       // A 429 (Slack limits chat.postMessage per channel) holds up only the call it was for.
       fetch: slackFetch,
       botThreads,
-      // "Did you mean" picks, for the curator inbox (issue 10).
+      // "Did you mean" picks, and the curator's App Home and modals (issue 10).
       picks: store,
+      curation,
     });
     inbox.botUserId = identity.botUserId;
     worker = new InboxWorker({
@@ -210,7 +217,7 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
   logger.log('info', 'faqbot is ready', { mode: config.mode, ...(port !== undefined ? { port } : {}) });
   const disposeReload = onSignals(signals, ['SIGHUP'], () => void engines.reload('SIGHUP'));
   const stopWatching = watchCorpus(config.corpusDir, () => void engines.reload('corpus folder changed'), logger);
-  const stopCurationPolling = curationWatcher.start(config.curationPollMs);
+  const stopCurationPolling = io.timers?.curationPoll ? io.timers.curationPoll(() => curationWatcher.check()) : curationWatcher.start(config.curationPollMs);
   io.onReady?.({ mode: config.mode === 'socket' ? 'socket' : 'http', ...(port !== undefined ? { port } : {}) });
 
   const reason = await stop.first;
