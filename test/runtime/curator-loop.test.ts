@@ -13,7 +13,7 @@ import { useCleanups } from '../helpers/cleanups.ts';
 import { findQuestion } from '../helpers/engine-probes.ts';
 import { chose, typed, viewBlockAction, viewSubmission } from '../helpers/slack-payloads.ts';
 import { waitFor } from '../helpers/wait-for.ts';
-import { TEST_DATABASE_URL, testSchema } from '../store/store-backends.ts';
+import { noticePostgresSkipped, TEST_DATABASE_URL, usePostgresSchema } from '../store/store-backends.ts';
 import { FakeSlackApi, type ApiCall } from './helpers/fake-slack-api.ts';
 import { BOT_TOKEN, SIGNING_SECRET, runServe, signedPost } from './helpers/run-serve.ts';
 
@@ -34,18 +34,11 @@ interface View {
   readonly blocks: Array<{ type: string; block_id?: string; element?: { options?: Array<{ value: string }>; initial_option?: { value: string } } }>;
 }
 
-/** A schema of its own, migrated, dropped after the test; and a DATABASE_URL that selects it. */
-async function sharedSchema(): Promise<{ url: string; store: PostgresStore }> {
-  const schema = testSchema();
+/** A second look at the replicas' store, to check what was (or was not) stored. */
+async function storeOf(schema: string): Promise<PostgresStore> {
   const store = new PostgresStore({ connectionString: TEST_DATABASE_URL ?? '', schema, maxConnections: 2 });
-  await store.migrate();
-  cleanups.push(async () => {
-    await store.dropSchema();
-    await store.close();
-  });
-  const url = new URL(TEST_DATABASE_URL ?? '');
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return { url: url.href, store };
+  cleanups.push(() => store.close());
+  return store;
 }
 
 /** One replica: the real runtime (serve(), HTTP mode) on the shared schema, with its own stand-in Slack. */
@@ -135,12 +128,16 @@ function inboxRow(home: View, question: string): { text: string; phrasing: strin
   return { text: blockText([home.blocks[index]]), phrasing: phrasing!.value };
 }
 
+noticePostgresSkipped();
+
 describe.skipIf(!TEST_DATABASE_URL)('the curator loop, end to end: two replicas sharing PostgreSQL', () => {
+  const pg = usePostgresSchema();
+
   it('a miss reaches the curator inbox; added as a phrasing, it is answered by that entry on the other replica, no restart; a forged submission changes nothing', async () => {
     const engine: Engine = await loadEngine('seeds');
-    const { url, store } = await sharedSchema();
-    const a = await replica(url, 'replica-a');
-    const b = await replica(url, 'replica-b');
+    const store = await storeOf(pg.schema);
+    const a = await replica(pg.databaseUrl(), 'replica-a');
+    const b = await replica(pg.databaseUrl(), 'replica-b');
     const miss = 'how much does hyperv cost';
     expect(engine.ask(miss).status).toBe('unknown');
     const entry = engine.answerEntry('what-is-hyper-v', miss);
@@ -192,6 +189,10 @@ describe.skipIf(!TEST_DATABASE_URL)('the curator loop, end to end: two replicas 
       ['answered', 'what-is-hyper-v'],
     ]);
   }, 60_000);
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('"Did you mean" picks, end to end on PostgreSQL', () => {
+  const pg = usePostgresSchema();
 
   it('a "Did you mean" pick by two different people becomes a `picked` suggestion for the chosen entry', async () => {
     const engine: Engine = await loadEngine('seeds');
@@ -199,8 +200,7 @@ describe.skipIf(!TEST_DATABASE_URL)('the curator loop, end to end: two replicas 
     expect(found).not.toBeNull();
     const { question, answer } = found!;
     const chosen = answer.suggestions[0]!.entryId;
-    const { url } = await sharedSchema();
-    const a = await replica(url, 'replica-a');
+    const a = await replica(pg.databaseUrl(), 'replica-a');
     for (const user of ['U0BOB', 'U0CAROL']) {
       const reply = await dm(a, user, question);
       const choice = buttons(JSON.parse(reply.params['blocks'] ?? '[]')).find((bt) => bt.blockId === 'faq_choices');
