@@ -13,6 +13,7 @@ import { useCleanups } from '../helpers/cleanups.ts';
 import { findQuestion } from '../helpers/engine-probes.ts';
 import { chose, typed, viewBlockAction, viewSubmission } from '../helpers/slack-payloads.ts';
 import { waitFor } from '../helpers/wait-for.ts';
+import { viewProblems } from '../property/block-kit-rules.ts';
 import { noticePostgresSkipped, TEST_DATABASE_URL, usePostgresSchema } from '../store/store-backends.ts';
 import { FakeSlackApi, type ApiCall } from './helpers/fake-slack-api.ts';
 import { BOT_TOKEN, SIGNING_SECRET, runServe, signedPost } from './helpers/run-serve.ts';
@@ -149,11 +150,13 @@ describe.skipIf(!TEST_DATABASE_URL)('the curator loop, end to end: two replicas 
 
     // The curator opens App Home on replica B: the miss is in the inbox.
     const home = await openHome(b);
+    expect(viewProblems(home)).toEqual([]);
     const row = inboxRow(home, miss);
     expect(row.text).toContain("Not answered · asked once · the bot said it didn't know");
 
     // "Add as a phrasing of…" → the modal, with the entries to choose from.
     const modal = await clickForModal(b, 'faq_curate_phrasing', row.phrasing);
+    expect(viewProblems(modal)).toEqual([]);
     const options = modal.blocks.find((bl) => bl.block_id === 'faq_cur_entry')?.element?.options?.map((o) => o.value) ?? [];
     expect(options).toContain('what-is-hyper-v');
     const values = { faq_cur_question: { question: typed(miss) }, faq_cur_entry: { entry: chose('what-is-hyper-v') } };
