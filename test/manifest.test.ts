@@ -14,6 +14,7 @@ import * as shortcuts from '../src/slack/listeners/shortcuts/index.ts';
 import * as views from '../src/slack/listeners/views/index.ts';
 import type { ListenerDeps } from '../src/slack/listener-deps.ts';
 import { InMemoryBotThreads } from '../src/slack/bot-threads.ts';
+import { inMemoryVotes } from '../src/slack/votes.ts';
 import { RecentKeys } from '../src/slack/recent-keys.ts';
 import { TestLogger } from './helpers/test-logger.ts';
 
@@ -74,6 +75,7 @@ function registrations() {
     logger: new TestLogger(),
     names: { userName: async () => null },
     botThreads: new InMemoryBotThreads(),
+    recordVote: inMemoryVotes(),
   };
   for (const m of [events, messages, commands, actions, shortcuts, functions, assistant, views]) m.register(recorder as unknown as App, deps);
   return seen;

@@ -168,6 +168,7 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
       // "Did you mean" picks, and the curator's App Home and modals (issue 10).
       picks: store,
       curation,
+      recordVote: (vote) => store.recordVote(vote),
     });
     inbox.botUserId = identity.botUserId;
     worker = new InboxWorker({

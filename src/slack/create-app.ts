@@ -6,6 +6,7 @@ import type { Store } from '../store/store.ts';
 import { Curators } from './curators.ts';
 import { InMemoryBotThreads, type BotThreads } from './bot-threads.ts';
 import { RecentKeys } from './recent-keys.ts';
+import { inMemoryVotes, type RecordVote } from './votes.ts';
 import { createErrorHandler } from './error-handler.ts';
 import type { ListenerDeps } from './listener-deps.ts';
 import { register as registerActions } from './listeners/actions/index.ts';
@@ -54,6 +55,8 @@ export interface SlackAppOptions {
   curation?: CurationService;
   /** The clock for picks and curators' decisions; default Date.now. */
   now?: () => number;
+  /** Where feedback votes are kept, one per (answer, user). Default: this process's memory only. */
+  recordVote?: RecordVote;
 }
 
 const LOG_LEVELS: Record<LogLevelName, LogLevel> = {
@@ -113,6 +116,7 @@ export function createApp(options: SlackAppOptions): App {
     ...(options.picks ? { picks: options.picks } : {}),
     ...(options.curation ? { curation: { service: options.curation, curators: new Curators({ ids: config.curators, client: app.client, logger, ...(options.now ? { now: options.now } : {}) }) } } : {}),
     ...(options.now ? { now: options.now } : {}),
+    recordVote: options.recordVote ?? inMemoryVotes(),
   };
   // The assistant first: it is global middleware that takes its events before any listener.
   registerAssistant(app, deps);

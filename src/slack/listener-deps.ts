@@ -3,6 +3,7 @@ import type { Engine } from '../engine.ts';
 import type { Store } from '../store/store.ts';
 import type { CurationDeps } from './curation-deps.ts';
 import type { BotThreads } from './bot-threads.ts';
+import type { RecordVote } from './votes.ts';
 import type { RecentKeys } from './recent-keys.ts';
 import type { UserNameLookup } from './user-names.ts';
 
@@ -23,4 +24,6 @@ export interface ListenerDeps {
   readonly curation?: CurationDeps;
   /** The clock for what is recorded (picks, curators' decisions); default Date.now. */
   readonly now?: () => number;
+  /** Keeps each user's feedback vote per answer (the store, in the bot). */
+  readonly recordVote: RecordVote;
 }

@@ -143,29 +143,41 @@ describe('an "unknown" reply', () => {
 });
 
 describe('feedback', () => {
-  it('Helpful on a channel answer: the buttons give way to a thank-you, and one structured line is logged', async () => {
+  it('Helpful on a channel answer: kept per user and changeable, told to the voter alone; the buttons stay for everyone; one line logged', async () => {
     const { question, answer } = answeredQuestion(t.engine);
     const reply = await mentionAndReply(question);
     const [feedback] = nativeFeedback(reply?.params.blocks);
     expect(feedback?.blockId).toBe('faq_feedback');
     // Slack sends the native element's action_id with the value of the side that was clicked.
-    const helpful = { actionId: feedback!.actionId, value: feedback!.positive.value };
     const messageTs = nextTs();
+    const vote = (value: string, user: string) =>
+      postPayload(
+        t.url,
+        SIGNING_SECRET,
+        blockAction({ actionId: feedback!.actionId, value, responseUrl: t.api.responseUrl(`fb-${user}`), channel: 'C0GENERAL', messageTs, threadTs: String(reply?.params.thread_ts), blocks: reply?.params.blocks as unknown[], user }),
+      );
 
-    await postPayload(
-      t.url,
-      SIGNING_SECRET,
-      blockAction({ actionId: helpful!.actionId, value: helpful!.value, responseUrl: t.api.responseUrl('fb1'), channel: 'C0GENERAL', messageTs, threadTs: String(reply?.params.thread_ts), blocks: reply?.params.blocks as unknown[], user: 'U0BOB' }),
-    );
-    const [update] = await t.api.waitForCalls('chat.update');
-    expect(update?.params.channel).toBe('C0GENERAL');
-    expect(update?.params.ts).toBe(messageTs);
-    expect(nativeFeedback(update?.params.blocks)).toEqual([]);
-    expect(blockText(update?.params.blocks)).toMatch(/Thanks for the feedback, <@U0BOB>: marked as helpful/);
-    expectAnswerShown(update?.params.blocks, answer);
+    await vote(feedback!.positive.value, 'U0BOB');
+    const [receipt] = await t.api.waitForCalls('chat.postEphemeral');
+    expect(receipt?.params).toMatchObject({ channel: 'C0GENERAL', user: 'U0BOB', thread_ts: String(reply?.params.thread_ts) });
+    expect(String(receipt?.params.text)).toMatch(/you marked this answer as helpful/);
+    // Nobody else's view changes: the answer is not edited, nothing is posted publicly.
+    expect(t.api.calls('chat.update')).toEqual([]);
+    expect(t.api.calls('chat.postMessage')).toHaveLength(1);
+
+    await vote(feedback!.negative.value, 'U0BOB');
+    await vote(feedback!.negative.value, 'U0BOB');
+    await vote(feedback!.positive.value, 'U0CAROL');
+    const receipts = await t.api.waitForCalls('chat.postEphemeral', 4);
+    expect(receipts.map((r) => [r.params.user, r.params.text])).toEqual([
+      ['U0BOB', expect.stringMatching(/as helpful/)],
+      ['U0BOB', 'Vote changed: you now mark this answer as not helpful.'],
+      ['U0BOB', 'You had already marked this answer as not helpful.'],
+      ['U0CAROL', expect.stringMatching(/^Thanks for the feedback: you marked this answer as helpful/)],
+    ]);
+    expect(t.api.calls('chat.update')).toEqual([]);
 
     const lines = t.logger.lines.filter((l) => l.fields.event === 'faq_feedback');
-    expect(lines).toHaveLength(1);
     expect(lines[0]?.fields).toMatchObject({ verdict: 'helpful', question, entryId: answer.entryId, user: 'U0BOB', channel: 'C0GENERAL' });
   });
 
@@ -190,8 +202,8 @@ describe('native feedback buttons', () => {
     const reply = await mentionAndReply(question);
     const [feedback] = nativeFeedback(reply?.params.blocks);
     await click({ actionId: feedback!.actionId, value: feedback!.negative.value }, reply, t.api.responseUrl('fb4'));
-    const [update] = await t.api.waitForCalls('chat.update');
-    expect(blockText(update?.params.blocks)).toMatch(/marked as not helpful/);
+    const [receipt] = await t.api.waitForCalls('chat.postEphemeral');
+    expect(String(receipt?.params.text)).toMatch(/marked this answer as not helpful/);
     expect(t.logger.lines.filter((l) => l.fields.event === 'faq_feedback').map((l) => l.fields.verdict)).toEqual(['not_helpful']);
   });
 

@@ -1,13 +1,16 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { acknowledgeFeedback, renderAnswer, type Verdict } from '../../blocks/render-answer.ts';
+import { voteReceipt } from '../../votes.ts';
 import { renderNotice } from '../../blocks/render-help.ts';
 import { ACTION_IDS, decodeAnswerRef, decodeVerdict } from '../../blocks/action-values.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
 import { buttonPlace } from './button-place.ts';
 
 /**
- * Helpful / Not helpful: logs one structured line (what was asked, which entry answered, the
- * verdict, who said so), then replaces the buttons with a thank-you.
+ * Helpful / Not helpful: the vote is kept per (answer, user) and can be changed by clicking the
+ * other button; one structured line is logged. On a posted answer the buttons stay for everyone
+ * else and only the voter is told (ephemeral); a private answer (/faq) is the voter's alone, so it
+ * is replaced with its thank-you.
  */
 export function onFeedback(deps: ListenerDeps) {
   return async ({ ack, body, action, client, respond }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
@@ -18,8 +21,7 @@ export function onFeedback(deps: ListenerDeps) {
     const ref = decodeAnswerRef(action.value);
     const place = buttonPlace(body);
     const user = body.user.id;
-    // Logged first: the verdict is the point, even if updating the message fails. Message plus a
-    // fields object: a JSON logger (src/json-logger.ts) writes it as one line with those fields.
+    // Message plus a fields object: a JSON logger (src/json-logger.ts) writes it as one line with those fields.
     deps.logger.info('faq_feedback', {
       event: 'faq_feedback',
       verdict,
@@ -29,14 +31,18 @@ export function onFeedback(deps: ListenerDeps) {
       channel: place.channel ?? null,
       message_ts: place.messageTs ?? null,
     });
+    const result = await deps.recordVote({
+      answerChannel: place.channel ?? '',
+      answerTs: place.messageTs ?? '',
+      user,
+      verdict,
+      entryId: ref?.entryId ?? null,
+      question: ref?.question ?? null,
+      at: Date.now(),
+    });
 
-    if (!place.ephemeral && place.channel !== undefined && place.messageTs !== undefined && place.blocks !== undefined) {
-      await client.chat.update({
-        channel: place.channel,
-        ts: place.messageTs,
-        text: place.text ?? 'faqbot answer',
-        blocks: acknowledgeFeedback(place.blocks, verdict, user),
-      });
+    if (!place.ephemeral && place.channel !== undefined) {
+      await client.chat.postEphemeral({ channel: place.channel, user, text: voteReceipt(verdict, result), ...(place.threadTs ? { thread_ts: place.threadTs } : {}) });
       return;
     }
     // An ephemeral answer is not sent back with the click: rebuild it and replace it via response_url.
