@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, Scalar, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { FaqFileError } from '../errors.ts';
 import { foldText } from '../match/normalize.ts';
 import type { Curation } from '../store/store.ts';
@@ -12,7 +12,7 @@ import type { Curation } from '../store/store.ts';
  * many curations were written.
  */
 export function mergeCurations(file: string, source: string, curations: readonly Curation[]): { text: string; added: number } {
-  const doc = parseDocument(source.trim() === '' ? 'entries: []\n' : source);
+  const doc = source.trim() === '' ? new Document({ entries: [] }) : parseDocument(source);
   if (doc.errors.length) throw new FaqFileError([`${file}: cannot merge into a file that does not parse: ${doc.errors[0]!.message.split('\n')[0]}`]);
   if (!doc.has('entries')) doc.set('entries', doc.createNode([]));
   const entries = doc.get('entries', true);
