@@ -4,6 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import dotenv from 'dotenv';
 import { loadConfig, SLACK_HINT } from '../config.ts';
 import { ConfigError } from '../errors.ts';
+import type { Engine } from '../engine.ts';
 import { loadEngine } from '../load-engine.ts';
 import { runSlackBot, type ReadyInfo, type SlackBotTimers } from '../runtime/run-slack-bot.ts';
 import type { SignalSource } from '../runtime/on-signals.ts';
@@ -24,6 +25,8 @@ export interface ServeIo {
   readonly onReady?: (info: ReadyInfo) => void;
   /** Retry back-offs and Retry-After waits; tests pass instant or hand-released ones. */
   readonly timers?: SlackBotTimers;
+  /** Builds the engine over a corpus folder (at start and on every reload); default `loadEngine`. Tests share one built engine. */
+  readonly loadEngine?: (corpusDir: string) => Promise<Engine>;
 }
 
 /**
@@ -42,14 +45,15 @@ export async function serve(io: ServeIo): Promise<number> {
     return 2;
   }
 
-  if (config.mode !== 'terminal') return runSlackBot(config, { ...io, loadEngine });
+  const load = io.loadEngine ?? loadEngine;
+  if (config.mode !== 'terminal') return runSlackBot(config, { ...io, loadEngine: load });
 
   io.stdout.write(`${SLACK_HINT}\n`);
   // Building the index takes a moment on a large corpus: say so, or the terminal looks stuck.
   io.stdout.write(`Loading the articles in ${path.relative(cwd, config.corpusDir) || '.'} and building the index…\n`);
   let engine;
   try {
-    engine = await loadEngine(config.corpusDir);
+    engine = await load(config.corpusDir);
   } catch (error) {
     io.stderr.write(`faqbot: cannot load the corpus: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seedsEngine } from '../helpers/seeds-engine.ts';
 import fs from 'node:fs';
 import type { Engine } from '../../src/engine.ts';
-import { loadEngine } from '../../src/load-engine.ts';
 
 let engine: Engine;
 const articleText = (source: string): string => fs.readFileSync(`seeds/${source}`, 'utf8');
 
 beforeAll(async () => {
-  engine = await loadEngine('seeds');
+  engine = await seedsEngine();
 });
 
 describe('the engine on the seed articles', () => {
@@ -87,7 +87,7 @@ describe('the engine on the seed articles', () => {
 
 describe('questions that share words with an entry but ask something else', () => {
   it('does not answer "When was Microsoft founded?" with who started OpenStack', async () => {
-    const engine = await loadEngine('seeds');
+    const engine = await seedsEngine();
     const answer = engine.ask('When was Microsoft founded?');
     expect(answer.status).not.toBe('answered');
   });
@@ -95,7 +95,7 @@ describe('questions that share words with an entry but ask something else', () =
 
 describe('unsure questions', () => {
   it('say "unknown" but offer the nearest entries, each answerable with one click', async () => {
-    const engine = await loadEngine('seeds');
+    const engine = await seedsEngine();
     const answer = engine.ask('Did Microsoft buy Cloud.com?');
     expect(answer.status).toBe('unknown');
     expect(answer.nearMatches).toBe(true);
@@ -104,7 +104,7 @@ describe('unsure questions', () => {
   });
 
   it('offer general examples, not near matches, when nothing is close', async () => {
-    const engine = await loadEngine('seeds');
+    const engine = await seedsEngine();
     const answer = engine.ask('How do I reset my password?');
     expect(answer.status).toBe('unknown');
     expect(answer.nearMatches).not.toBe(true);
@@ -113,7 +113,7 @@ describe('unsure questions', () => {
 
 describe('answer wording', () => {
   it('starts with "Yes —" only when the question is a yes/no one', async () => {
-    const seeds = await loadEngine('seeds');
+    const seeds = await seedsEngine();
     const asked = seeds.ask('Is Microsoft joining OpenStack?');
     expect(asked.answer).toMatch(/^Yes — /);
     const keywords = seeds.ask('microsoft openstack');

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seedsEngine } from '../helpers/seeds-engine.ts';
 import { splitQuestion } from '../../src/answer/split-question.ts';
 import type { Engine } from '../../src/engine.ts';
-import { loadEngine } from '../../src/load-engine.ts';
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = await loadEngine('seeds');
+  engine = await seedsEngine();
 });
 
 describe('questions that ask two things', () => {

@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { loadEngineSharingSeeds, seedsEngine } from '../helpers/seeds-engine.ts';
 import { serve } from '../../src/cli/serve.ts';
 import { SLACK_HINT } from '../../src/config.ts';
-import { loadEngine } from '../../src/load-engine.ts';
 import { renderText } from '../../src/render/text.ts';
 import { findQuestion } from '../helpers/engine-probes.ts';
 import { Capture } from '../runtime/helpers/capture.ts';
@@ -12,7 +12,7 @@ async function chatWith(input: string | null): Promise<{ code: number; stdout: s
   const stdout = new Capture();
   const stdin = new PassThrough();
   if (input !== null) stdin.end(input);
-  const code = await serve({ env: {}, stdin, stdout, stderr: new Capture() });
+  const code = await serve({ env: {}, stdin, stdout, stderr: new Capture(), loadEngine: loadEngineSharingSeeds });
   return { code, stdout: stdout.text, stdin };
 }
 
@@ -38,7 +38,7 @@ describe('terminal chat (npm start without Slack credentials)', () => {
   });
 
   it('a number after "Did you mean" answers that choice; the same number with no choices on offer is a question', async () => {
-    const engine = await loadEngine('seeds');
+    const engine = await seedsEngine();
     const found = findQuestion(engine, 'ambiguous');
     expect(found, 'no probe question is ambiguous on the seeds').not.toBeNull();
     const { question, answer } = found!;

@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { serve } from '../../src/cli/serve.ts';
 import { useCleanups } from '../helpers/cleanups.ts';
+import { loadEngineSharingSeeds } from '../helpers/seeds-engine.ts';
 import { Capture } from '../runtime/helpers/capture.ts';
 import { FakeSlackApi } from '../runtime/helpers/fake-slack-api.ts';
 import { BOT_TOKEN, SIGNING_SECRET, mentionEvent, runServe, signedPost, startHttpBot } from '../runtime/helpers/run-serve.ts';
@@ -23,7 +24,7 @@ async function runOnce(env: NodeJS.ProcessEnv, input = '', cwd?: string): Promis
   const stderr = new Capture();
   const stdin = new PassThrough();
   stdin.end(input);
-  const code = await serve({ env, stdin, stdout, stderr, ...(cwd ? { cwd } : {}) });
+  const code = await serve({ env, stdin, stdout, stderr, loadEngine: loadEngineSharingSeeds, ...(cwd ? { cwd } : {}) });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 

@@ -3,9 +3,9 @@ import type { Server } from 'node:http';
 import type { App } from '@slack/bolt';
 import nock from 'nock';
 import { afterEach, beforeAll, beforeEach } from 'vitest';
+import { seedsEngine } from './seeds-engine.ts';
 import type { HttpConfig } from '../../src/config.ts';
 import type { Engine } from '../../src/engine.ts';
-import { loadEngine } from '../../src/load-engine.ts';
 import { createApp, type SlackAppOptions } from '../../src/slack/create-app.ts';
 import { BOT_ID, BOT_USER } from './slack-payloads.ts';
 import { SlackApiStub } from './slack-api-stub.ts';
@@ -107,7 +107,7 @@ export function useHttpTestApp(options: { serve?: (engine: Engine) => Engine } =
   };
 
   beforeAll(async () => {
-    engine = await loadEngine('seeds');
+    engine = await seedsEngine();
   });
   beforeEach(async () => {
     const served = options.serve ? options.serve(seeds()) : undefined;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seedsEngine } from '../helpers/seeds-engine.ts';
 import type { Engine } from '../../src/engine.ts';
 import { buildAnswerContext, loadCuratedCorpus, loadEngine } from '../../src/load-engine.ts';
 import { defaultWordVectors } from '../../src/match/default-word-vectors.ts';
@@ -72,7 +73,7 @@ describe('answering paraphrases and refusing what is not covered', () => {
 
 describe('on the seed articles', () => {
   it('refuses near-misses that share the words of an entry but ask something the articles do not say', async () => {
-    const seeds = await loadEngine('seeds');
+    const seeds = await seedsEngine();
     for (const q of ['When was Microsoft founded?', 'How many employees does Cloud.com have?', 'Will Oracle join OpenStack?', 'How much did Microsoft pay Cloud.com?']) {
       expect(seeds.ask(q).status, q).not.toBe('answered');
     }
@@ -81,7 +82,7 @@ describe('on the seed articles', () => {
 
 describe('follow-up questions read with the thread’s earlier question', () => {
   it('answers "and when was that?" from what the thread was about, and not on its own', async () => {
-    const seeds = await loadEngine('seeds');
+    const seeds = await seedsEngine();
     const followUp = seeds.ask('and when was that?', { context: 'What is the interoperability pledge?' });
     expect(followUp.status).toBe('answered');
     expect(followUp.answer).toMatch(/2008/);
@@ -89,7 +90,7 @@ describe('follow-up questions read with the thread’s earlier question', () => 
   });
 
   it('does not turn a reply that asks nothing into a question about the thread', async () => {
-    const seeds = await loadEngine('seeds');
+    const seeds = await seedsEngine();
     for (const reply of ['thanks!', 'ok', ':+1:']) expect(seeds.ask(reply, { context: 'What is Cloud.com?' }).status, reply).not.toBe('answered');
   });
 });

@@ -8,9 +8,9 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedsEngine } from '../helpers/seeds-engine.ts';
 import type { Answer, AnswerStatus } from '../../src/answer/types.ts';
 import type { Engine } from '../../src/engine.ts';
-import { loadEngine } from '../../src/load-engine.ts';
 import { normalizeText, termsOf } from '../../src/match/normalize.ts';
 import { renderAnswer, type AnswerRenderOptions } from '../../src/slack/blocks/render-answer.ts';
 import { renderText } from '../../src/render/text.ts';
@@ -22,7 +22,7 @@ let cases = 0;
 const statuses = new Map<AnswerStatus, number>();
 
 beforeAll(async () => {
-  engine = await loadEngine('seeds');
+  engine = await seedsEngine();
 });
 
 afterAll(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadEngine } from '../../src/load-engine.ts';
+import { seedsEngine } from '../helpers/seeds-engine.ts';
 import { renderAnswer } from '../../src/slack/blocks/render-answer.ts';
 import { useCleanups } from '../helpers/cleanups.ts';
 import { nowSeconds, slackSignature } from '../helpers/slack-signing.ts';
@@ -90,7 +90,7 @@ function dmEdit(channel: string, ts: string, text: string, editedTs: string): st
 
 describe('edits', () => {
   it('an edit of an answered question updates that answer in place, once per edit', async () => {
-    const engine = await loadEngine('seeds');
+    const engine = await seedsEngine();
     const { api, port } = await startHttpBot(cleanups);
     await signedPost(port, dm('D1EDIT', '1700000000.000100', 'What is Hyper-V?'));
     await waitFor(() => api.callsTo('chat.postMessage').length === 1, 'the answer');
@@ -108,7 +108,7 @@ describe('edits', () => {
   });
 
   it('an edit while the answer is being posted: that answer is updated to the edited text, no second message', async () => {
-    const engine = await loadEngine('seeds');
+    const engine = await seedsEngine();
     let open = (): void => undefined;
     const gate = new Promise<void>((resolve) => (open = resolve));
     const { api, port } = await startHttpBot(cleanups, {}, async (call) => {

@@ -93,58 +93,6 @@ describe('Slack API faults: the network', () => {
   }, 20_000);
 });
 
-describe('Slack API faults: 429 rate limits', () => {
-  const QUESTION = 'Who founded OpenStack?';
-
-  it('a 30 s Retry-After in one channel holds up only that channel: another is answered meanwhile', async () => {
-    const { api, port, bot } = await startBot((call) =>
-      call.method === 'chat.postMessage' && call.params['channel'] === 'CLIMITED' ? { status: 429, headers: { 'retry-after': '30' } } : undefined,
-    );
-    await signedPost(port, mentionEvent('CLIMITED', QUESTION));
-    await waitFor(() => posts('CLIMITED')(api).length === 1, 'the rate-limited post');
-    // Time for the 429 to reach the bot: web-api left to itself would now pause every call on the
-    // token for the whole 30 s.
-    await settle(200);
-    const asked = Date.now();
-    await signedPost(port, mentionEvent('COTHER', QUESTION));
-    await waitFor(() => posts('COTHER')(api).length === 1, 'the other channel’s answer', 3_000);
-    expect(Date.now() - asked).toBeLessThan(3_000);
-    expect(posts('CLIMITED')(api)).toHaveLength(1);
-    // Handed back to the store, due after the Retry-After: no worker waits 30 s holding it.
-    expect(bot.stdout.entries.find((e) => String(e['msg']).startsWith('Answer postponed: rate limited'))).toMatchObject({ level: 'info', retryInMs: 30_000, channel: 'CLIMITED' });
-    bot.signals.emit('SIGTERM');
-    expect(await bot.exit).toBe(0);
-    expect(bot.stdout.text).not.toContain('Stopped before every answer was sent');
-  });
-
-  it('a 2 s Retry-After: that answer is posted once, after the wait, while another channel’s goes ahead', async () => {
-    const seen = new Map<string, number[]>();
-    const { api, port, bot } = await startBot((call) => {
-      if (call.method !== 'chat.postMessage') return undefined;
-      const channel = call.params['channel'] ?? '';
-      const times = seen.get(channel) ?? [];
-      times.push(Date.now());
-      seen.set(channel, times);
-      return channel === 'CLIMITED' && times.length === 1 ? { status: 429, headers: { 'retry-after': '2' } } : undefined;
-    });
-    await signedPost(port, mentionEvent('CLIMITED', QUESTION));
-    await waitFor(() => posts('CLIMITED')(api).length === 1, 'the rate-limited post');
-    const asked = Date.now();
-    await signedPost(port, mentionEvent('COTHER', QUESTION));
-    await waitFor(() => posts('COTHER')(api).length === 1, 'the other channel’s answer', 1_500);
-    expect(Date.now() - asked).toBeLessThan(1_500);
-
-    await waitFor(() => posts('CLIMITED')(api).length === 2, 'the rate-limited answer after its wait', 5_000);
-    const [first = 0, second = 0] = seen.get('CLIMITED') ?? [];
-    expect(second - first).toBeGreaterThanOrEqual(1_990);
-    await settle(500);
-    // Once: the retry succeeded, and nothing else was sent there or logged as a problem.
-    expect(posts('CLIMITED')(api)).toHaveLength(2);
-    expect(posts('CLIMITED')(api)[1]?.params['thread_ts']).toBe(posts('CLIMITED')(api)[0]?.params['thread_ts']);
-    expect(bot.stdout.entries.filter((e) => e['level'] === 'error' || e['level'] === 'warn')).toEqual([]);
-  });
-});
-
 describe('ANSWER_RETRY', () => {
   it('is bounded: 5xx retried 4 times, a platform error not at all', async () => {
     const api = await new FakeSlackApi((call) =>

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { loadEngine } from '../../src/load-engine.ts';
+import { seedsEngine } from '../helpers/seeds-engine.ts';
 import { createApp } from '../../src/slack/create-app.ts';
 import { useCleanups } from '../helpers/cleanups.ts';
 import { SIGNING_SECRET, testConfig } from '../helpers/http-test-app.ts';
@@ -11,7 +11,7 @@ import { TestLogger } from '../helpers/test-logger.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { FakeSlackApi } from '../runtime/helpers/fake-slack-api.ts';
 
-const engine = await loadEngine('seeds');
+const engine = await seedsEngine();
 const cleanups = useCleanups();
 
 /** createApp in HTTP mode on a free port, its Web API calls going to a recording stand-in. */

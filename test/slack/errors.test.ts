@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedsEngine } from '../helpers/seeds-engine.ts';
 import type { Engine } from '../../src/engine.ts';
-import { loadEngine } from '../../src/load-engine.ts';
 import { blockText } from '../helpers/blocks.ts';
 import { answeredQuestion } from '../helpers/engine-probes.ts';
 import { SIGNING_SECRET, startHttpTestApp, type HttpTestApp } from '../helpers/http-test-app.ts';
@@ -16,7 +16,7 @@ const onUnhandled = (reason: unknown): void => {
 };
 
 beforeAll(async () => {
-  engine = await loadEngine('seeds');
+  engine = await seedsEngine();
   process.on('unhandledRejection', onUnhandled);
 });
 afterAll(() => {

@@ -3,8 +3,8 @@ import type { Server } from 'node:http';
 import { LogLevel } from '@slack/bolt';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { seedsEngine } from '../helpers/seeds-engine.ts';
 import type { LogLevelName } from '../../src/config.ts';
-import { loadEngine } from '../../src/load-engine.ts';
 import { createJsonLogger } from '../../src/json-logger.ts';
 import { createApp } from '../../src/slack/create-app.ts';
 import { SIGNING_SECRET, testConfig } from '../helpers/http-test-app.ts';
@@ -13,7 +13,7 @@ import { BOT_ID, BOT_USER, eventEnvelope, mentionEvent } from '../helpers/slack-
 import { postJson } from '../helpers/signed-requests.ts';
 import { Capture } from '../runtime/helpers/capture.ts';
 
-const engine = await loadEngine('seeds');
+const engine = await seedsEngine();
 const stops: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const stop of stops.splice(0)) await stop();

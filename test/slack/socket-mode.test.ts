@@ -2,9 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seedsEngine } from '../helpers/seeds-engine.ts';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Engine } from '../../src/engine.ts';
-import { loadEngine } from '../../src/load-engine.ts';
 import { createApp, type SlackAppOptions } from '../../src/slack/create-app.ts';
 import { blockText, expectAnswerShown } from '../helpers/blocks.ts';
 import { answeredQuestion } from '../helpers/engine-probes.ts';
@@ -84,7 +84,7 @@ let slack: LocalSlack;
 let app: App | undefined;
 
 beforeAll(async () => {
-  engine = await loadEngine('seeds');
+  engine = await seedsEngine();
 });
 afterEach(async () => {
   await app?.stop();

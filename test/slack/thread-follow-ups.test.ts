@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { seedsEngine } from '../helpers/seeds-engine.ts';
 import type { Engine } from '../../src/engine.ts';
 
 type AskOptions = Parameters<Engine['ask']>[1];
@@ -115,7 +116,7 @@ describe('what is not a follow-up', () => {
 // until it does, the end-to-end check below is skipped with a notice rather than passed.
 const engineUsesContext = await (async () => {
   const { loadEngine } = await import('../../src/load-engine.ts');
-  const engine = await loadEngine('seeds');
+  const engine = await seedsEngine();
   return engine.ask(FOLLOW_UP, { context: FIRST }).status === 'answered' && engine.ask(FOLLOW_UP).status !== 'answered';
 })();
 if (!engineUsesContext) console.warn('thread follow-up end-to-end check skipped: the engine does not use ask(question, { context }) yet');

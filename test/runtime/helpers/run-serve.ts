@@ -4,6 +4,7 @@ import { serve } from '../../../src/cli/serve.ts';
 import type { ReadyInfo, SlackBotTimers } from '../../../src/runtime/run-slack-bot.ts';
 import type { Cleanup } from '../../helpers/cleanups.ts';
 import { slackSignature, nowSeconds } from '../../helpers/slack-signing.ts';
+import { loadEngineSharingSeeds } from '../../helpers/seeds-engine.ts';
 import { withTempStore } from '../../helpers/temp-db.ts';
 import { Capture } from './capture.ts';
 import { FakeSlackApi, type ApiHandler } from './fake-slack-api.ts';
@@ -30,7 +31,7 @@ export function runServe(env: NodeJS.ProcessEnv, options: { cwd?: string; timers
   const signals = new EventEmitter();
   let onReady: (info: ReadyInfo) => void = () => undefined;
   const readyPromise = new Promise<ReadyInfo>((resolve) => (onReady = resolve));
-  const exit = serve({ env: withTempStore(env), stdin, stdout, stderr, signals, port: 0, onReady, ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.timers ? { timers: options.timers } : {}) });
+  const exit = serve({ env: withTempStore(env), stdin, stdout, stderr, signals, port: 0, onReady, loadEngine: loadEngineSharingSeeds, ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.timers ? { timers: options.timers } : {}) });
   const ready = Promise.race([
     readyPromise,
     exit.then((code) => {

@@ -83,3 +83,10 @@ export async function startChildBot(
   await waitFor(() => child.lines.some((l) => l['msg'] === 'faqbot is ready'), 'the bot to be ready', 15_000);
   return { api, port, child };
 }
+
+/** A stand-in Slack for several bot processes in turn (or at once), stopped after the test. */
+export async function startSharedApi(cleanups: Cleanup[], handler?: ApiHandler): Promise<FakeSlackApi> {
+  const api = await new FakeSlackApi(handler).start();
+  cleanups.push(() => api.stop());
+  return api;
+}
