@@ -5,7 +5,7 @@ import dotenv from 'dotenv';
 import { loadConfig, SLACK_HINT } from '../config.ts';
 import { ConfigError } from '../errors.ts';
 import type { Engine } from '../engine.ts';
-import { loadEngine } from '../load-engine.ts';
+import { loadEngine, type LoadEngineOptions } from '../load-engine.ts';
 import { runSlackBot, type ReadyInfo, type SlackBotTimers } from '../runtime/run-slack-bot.ts';
 import type { SignalSource } from '../runtime/on-signals.ts';
 import { chat } from './chat.ts';
@@ -26,7 +26,7 @@ export interface ServeIo {
   /** Retry back-offs and Retry-After waits; tests pass instant or hand-released ones. */
   readonly timers?: SlackBotTimers;
   /** Builds the engine over a corpus folder (at start and on every reload); default `loadEngine`. Tests share one built engine. */
-  readonly loadEngine?: (corpusDir: string) => Promise<Engine>;
+  readonly loadEngine?: (corpusDir: string, options?: LoadEngineOptions) => Promise<Engine>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Engine } from '../../src/engine.ts';
-import { loadEngine } from '../../src/load-engine.ts';
+import { loadEngine, type LoadEngineOptions } from '../../src/load-engine.ts';
 
 /** The project's seed corpus. Tests never edit it: a test that changes articles or faq.yml copies it first. */
 export const SEEDS = path.resolve('seeds');
@@ -19,9 +19,10 @@ export function seedsEngine(): Promise<Engine> {
 }
 
 /**
- * For `serve()`'s `loadEngine`: the shared seeds engine for seeds/, a fresh load for any other
- * folder (the copies that reload tests edit).
+ * For `serve()`'s `loadEngine`: the shared seeds engine for seeds/ as it is, a fresh load for any
+ * other folder (the copies that reload tests edit) or with curators' changes overlaid.
  */
-export function loadEngineSharingSeeds(corpusDir: string): Promise<Engine> {
-  return path.resolve(corpusDir) === SEEDS ? seedsEngine() : loadEngine(corpusDir);
+export function loadEngineSharingSeeds(corpusDir: string, options: LoadEngineOptions = {}): Promise<Engine> {
+  const plain = (options.curations?.length ?? 0) === 0;
+  return plain && path.resolve(corpusDir) === SEEDS ? seedsEngine() : loadEngine(corpusDir, options);
 }
