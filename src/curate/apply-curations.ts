@@ -17,6 +17,8 @@ export function applyCurations(loaded: LoadedCorpus, curations: readonly Curatio
   const entries = loaded.curated.map((e) => ({ ...e, variants: [...e.variants] }));
   const byId = new Map(entries.map((e) => [e.id, e]));
   for (const curation of curations) {
+    // Exported into faq.yml already (`faqbot curate export`): the file's entry is the one to keep.
+    if (curation.kind === 'entry' && byId.get(curation.entryId)?.question === curation.question) continue;
     const problem = curationProblem(curation, byId, loaded.corpus);
     if (problem) {
       warn(`Curation ${curation.id} skipped: ${problem}`);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mergeCurations } from '../../src/faq/merge-curations.ts';
+import { loadEngine } from '../../src/load-engine.ts';
 import type { Curation } from '../../src/store/store.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
@@ -51,6 +52,11 @@ describe('curate export: merging curations into faq.yml', () => {
     const check = await runCli(['check', '--corpus', dir], { env: { FAQBOT_DB: path.join(dir, 'none.db') } });
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(/check: ok — 2 articles, 19 paragraphs, 53 curated entries/);
+    // The bot, still holding the same curations in its store, finds them all in the file: only the stale one is reported.
+    const warnings: string[] = [];
+    const engine = await loadEngine(dir, { curations, warn: (m) => warnings.push(m) });
+    expect(warnings).toEqual(['Curation 4 skipped: there is no curated entry "removed-entry".']);
+    expect(engine.answerEntry('who-brings-hyper-v')?.answer).toBe('Microsoft does.');
   });
 
   it('writes a faq.yml for a corpus that had none', () => {
