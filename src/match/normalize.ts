@@ -42,9 +42,10 @@ export interface Token {
   readonly part?: boolean;
 }
 
-// Letters and digits of any script, with inner apostrophes, dots ("u.s.", "2.5") and hyphens kept for
-// the compound handling below.
-const WORD = /[\p{L}\p{N}]+(?:['.\-][\p{L}\p{N}]+)*/gu;
+// Letters and digits of any script, with inner apostrophes, dots ("u.s.", "2.5"), hyphens, and an
+// ampersand before one or two letters ("AT&T", "R&D": split, they would be stopwords and the name
+// would vanish from the question; a URL's "&list=" is not a name) kept for the compound handling below.
+const WORD = /[\p{L}\p{N}]+(?:['.\-][\p{L}\p{N}]+|&\p{L}{1,2}(?![\p{L}\p{N}]))*/gu;
 const MAX_WORD_LENGTH = 40;
 
 /** The index term for one lower-cased word: possessive dropped, irregular past made base, Porter-stemmed. */
@@ -63,11 +64,11 @@ export function scanWords(normalized: string, visit: (word: string, part: boolea
   WORD.lastIndex = 0;
   for (let match = WORD.exec(normalized); match !== null; match = WORD.exec(normalized)) {
     const raw = match[0].length > MAX_WORD_LENGTH ? match[0].slice(0, MAX_WORD_LENGTH) : match[0];
-    if (!/[.\-]/.test(raw)) {
+    if (!/[.&\-]/.test(raw)) {
       if (!STOPWORDS.has(raw)) visit(raw, false);
       continue;
     }
-    const parts = raw.split(/[.\-]/).filter(Boolean);
+    const parts = raw.split(/[.&\-]/).filter(Boolean);
     visit(parts.join(''), false);
     // Dotted abbreviations ("u.s.") and decimals ("2.5") are one word, not parts.
     if (raw.includes('-') && parts.length > 1) for (const part of parts) if (!STOPWORDS.has(part)) visit(part, true);

@@ -93,6 +93,14 @@ describe('questions that share words with an entry but ask something else', () =
   });
 });
 
+describe('questions about someone the articles do not mention', () => {
+  it('do not claim that AT&T uses Hyper-V', () => {
+    const answer = engine.ask('does AT&T use hyper-v?');
+    expect(answer.status).not.toBe('answered');
+    expect(answer.answer ?? '').not.toMatch(/^Yes/);
+  });
+});
+
 describe('unsure questions', () => {
   it('say "unknown" but offer the nearest entries, each answerable with one click', async () => {
     const engine = await seedsEngine();

@@ -22,6 +22,10 @@ describe('termsOf', () => {
     expect(termsOf('Who founded the companies?')).toEqual(['found', 'compani']);
   });
 
+  it('keeps a name joined by "&" as one word ("AT&T" is not the stopwords "at" and "t")', () => {
+    expect(termsOf('Does AT&T use Hyper-V?')).toEqual(['att', 'us', 'hyperv', 'hyper', 'v']);
+  });
+
   it('keeps non-Latin words whole', () => {
     expect(termsOf('Привет мир')).toEqual(['привет', 'мир']);
   });
