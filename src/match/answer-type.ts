@@ -7,8 +7,10 @@ export type AnswerType = 'person' | 'time' | 'number' | 'place' | 'other';
  */
 export function answerTypeOf(normalizedQuestion: string): AnswerType {
   const q = normalizedQuestion;
-  if (/\bhow (many|much|long|old|far|large|big|tall|high)\b|\bwhat (percentage|percent|number|amount)\b/.test(q)) return 'number';
-  if (/\b(when|what (year|date|day|month|time|century|decade))\b/.test(q)) return 'time';
+  // "How far is it…?" wants a distance; "…where can I see how long it is?" wants a way to find out.
+  if (/\bhow (many|much)\b|(?:^|[,;:] |\b(?:and|so|but) )how (long|old|far|large|big|tall|high)\b|\bwhat (percentage|percent|number|amount)\b/.test(q)) return 'number';
+  // "When did…?" asks for a time; "…when I search?" only says under what condition.
+  if (/\bwhen (?:did|does|do|is|was|were|will|would|can|could|has|have|had|should|are|may|might|must)\b|\bwhen\s*\?|\bwhat (year|date|day|month|time|century|decade)\b/.test(q)) return 'time';
   if (/\b(who|whom|whose)\b|\bwhat (company|companies|organi[sz]ation|person|group|team|firm)\b/.test(q)) return 'person';
   if (/\b(where|what (city|country|state|place|region|location))\b/.test(q)) return 'place';
   return 'other';

@@ -1,7 +1,7 @@
 /**
  * The two small logistic models that turn a curated entry's evidence into a ranking and a
- * confidence. Both were fitted by `npm run fit:model` (scripts/fit-model.ts) on the seed dev set,
- * StackFAQ half A and SQuAD half A — never on a held-out half — and are pasted here so the bot
+ * confidence. Both were fitted by `npm run fit:model` (scripts/fit-model.ts) on the seed dev set
+ * and StackFAQ half A (SQuAD half A checks the result) — never on a held-out half — and are pasted here so the bot
  * ships no training step. Re-run the script after changing a feature; it prints these tables.
  *
  * Why a model and not one score: a paraphrase ("How can I cross out text on GitHub?") and a
@@ -33,29 +33,47 @@ export interface EntryFeatures {
 export const FEATURE_NAMES = ['lexical', 'phrasingVector', 'answerVector', 'phrasingBm25', 'answerBm25', 'passage', 'typeFits'] as const satisfies ReadonlyArray<keyof EntryFeatures>;
 
 /** Ranking: intercept, then one weight per feature in FEATURE_NAMES order. */
-export const RANK_WEIGHTS: readonly number[] = [-2.811, 2.984, 0.862, 1.32, 3.663, 0.565, 1.752, -0.672];
+export const RANK_WEIGHTS: readonly number[] = [-3.045, 3.026, 0.821, 1.283, 3.601, 0.506, 1.848, -0.412];
 
 /**
- * Confidence: intercept, then weights for the best entry's ranking score, its margin over the best
- * different entry, and its features minus the runner-up's (FEATURE_NAMES order).
+ * Confidence: intercept, then weights for the inputs of `confidenceInputs`, in its order.
  */
-export const CONFIDENCE_WEIGHTS: readonly number[] = [-1.182, 0.37, 1.335, 1.237, 0.516, 0.38, -1.748, -0.894, 2.045, -0.035];
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-6.272, 0.245, 0.241, 4.918, 3.498, 2.158, -1.323, -0.598, 4.545, 0, 4.118, -3.716, -1.003, 2.453, -1.268, 2.678, 0, 4.515, 0.319];
 
 export function featureVector(f: EntryFeatures): number[] {
   return FEATURE_NAMES.map((name) => f[name]);
 }
 
-/** The ranking model's logit for an entry (higher is better; only differences matter). */
+/**
+ * The ranking model's logit for an entry (higher is better; only differences matter). An entry
+ * that cannot give the kind of answer asked for (a date for "when", a number for "how many") is
+ * put behind those that can, by rule: the development sets hold too few such questions to fit it,
+ * and such an entry is never the answer (answer-question.ts), so ranking it first only hides the
+ * entry that is ("…and when was that?" after a question about the pledge: its date, not its terms).
+ */
 export function rankScore(f: EntryFeatures, weights: readonly number[] = RANK_WEIGHTS): number {
-  return linear(weights, featureVector(f));
+  return linear(weights, featureVector(f)) - (f.typeFits > 0 ? 0 : TYPE_MISS_LOGIT);
 }
 
-/** The inputs of the confidence model for a best entry against its runner-up. */
-export function confidenceInputs(best: { score: number; features: EntryFeatures }, runnerUp: { score: number; features: EntryFeatures } | undefined): number[] {
+/** How far behind an entry of the wrong answer type is put: more than most ranking gaps. */
+const TYPE_MISS_LOGIT = 2;
+
+type Scored = { readonly score: number; readonly features: EntryFeatures };
+
+/**
+ * The inputs of the confidence model: the best entry's ranking score, its margin over the best
+ * different entry (the rival) and over the next different one, its features minus the rival's,
+ * its own features, and the question's specificity (faq-index.ts). Its own features and the
+ * specificity say how much evidence there is at all: a margin means more when the question names
+ * rare things and the best entry explains them (5-fold cross-validation by thread on StackFAQ A,
+ * in-scope answered at 90% out-of-scope refused: 57% with margins and differences alone, 66% so).
+ */
+export function confidenceInputs(best: Scored, rival: Scored | undefined, next: Scored | undefined, specificity: number): number[] {
   const b = featureVector(best.features);
-  const r = runnerUp ? featureVector(runnerUp.features) : b.map(() => 0);
-  const margin = runnerUp ? best.score - runnerUp.score : MARGIN_ALONE;
-  return [best.score, margin, ...b.map((v, i) => v - r[i]!)];
+  const r = rival ? featureVector(rival.features) : b.map(() => 0);
+  const margin = rival ? best.score - rival.score : MARGIN_ALONE;
+  const marginNext = next ? best.score - next.score : margin + MARGIN_ALONE;
+  return [best.score, margin, ...b.map((v, i) => v - r[i]!), ...b, specificity, marginNext];
 }
 
 /** The probability that the best entry answers the question. */

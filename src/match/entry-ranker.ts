@@ -185,7 +185,7 @@ export class EntryRanker {
           passage: Math.max(0, ...[...doc.sources].map((s) => passageBy.get(s) ?? 0)),
           // 0: the question wants a date or number, and the entry holds none and was written to
           // answer another kind ("When was Microsoft founded?" against "Who founded OpenStack?").
-          typeFits: (query.answerType === 'time' || query.answerType === 'number') && !doc.fits.has(query.answerType) && doc.answerType !== query.answerType && doc.answerType !== 'other' ? 0 : 1,
+          typeFits: (query.answerType === 'time' || query.answerType === 'number') && !doc.fits.has(query.answerType) && doc.answerType !== query.answerType ? 0 : 1,
         };
         const logit = rankScore(features);
         return { kind: 'curated', entry: doc.entry, score: 1 / (1 + Math.exp(-logit)), logit, features };
@@ -210,6 +210,25 @@ export class EntryRanker {
       ((query.answerType === 'time' || query.answerType === 'number') && !doc.fits.has(query.answerType) ? SCORING.typeMissPenalty : 0);
     return Math.max(0, Math.min(1, Math.max(phrasing, content) + SCORING.tieBreakShare * Math.min(phrasing, content) - mismatch));
   }
+}
+
+/**
+ * Whether two entries quote the same words (one's quote holds the other's): they answer alike, so
+ * the second is no rival of the first — "When was the pledge?" is answered by the pledge's date
+ * and by its reason, whose quote holds the same date.
+ */
+export function quotesAlike(a: FaqEntry, b: FaqEntry): boolean {
+  return a.citations.some((x) => b.citations.some((y) => x.source === y.source && (x.quote.includes(y.quote) || y.quote.includes(x.quote))));
+}
+
+/**
+ * The best candidate after `from` that is a real alternative to `candidates[0]`: it says something
+ * else (see quotesAlike), and it could be the answer — an entry with no date is no rival to one
+ * with the date for "…and when was that?".
+ */
+export function rivalAfter<T extends { readonly entry: FaqEntry; readonly features: { readonly typeFits: number } }>(candidates: readonly T[], from = 1): T | undefined {
+  const best = candidates[0];
+  return best && candidates.slice(from).find((c) => !quotesAlike(best.entry, c.entry) && (c.features.typeFits > 0 || best.features.typeFits === 0));
 }
 
 function paragraphText(article: Article | undefined, number: number): string {

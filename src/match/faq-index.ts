@@ -2,7 +2,7 @@ import type { Article } from '../corpus/types.ts';
 import type { GeneratedKey } from '../faq/generate-keys.ts';
 import type { FaqEntry } from '../faq/types.ts';
 import { confidence, confidenceInputs } from './entry-model.ts';
-import { EntryRanker, type CuratedCandidate } from './entry-ranker.ts';
+import { EntryRanker, rivalAfter, type CuratedCandidate } from './entry-ranker.ts';
 import { normalizeText, scanWords } from './normalize.ts';
 import { PassageIndex, type PassageDoc } from './passage-index.ts';
 import { PassageRanker, type PassageCandidate } from './passage-ranker.ts';
@@ -128,9 +128,14 @@ export class FaqIndex {
     const passages = this.passageRanker.rank(query, weights, total).sort((a, b) => b.score - a.score);
     const questionVector = this.sentenceVectors?.embed(query.words) ?? null;
     const curated = this.entryRanker.rank(query, weights, total, questionVector, passages, specificity, exclude);
-    const [best, second, third] = curated;
-    const entryConfidence = best ? confidence(confidenceInputs(logitOf(best), second && logitOf(second))) : 0;
-    const pairConfidence = best && second ? confidence(confidenceInputs(logitOf(best), third && logitOf(third))) : 0;
+    // The margin is over the best *different* entry: one quoting the same words answers alike.
+    const [best] = curated;
+    const rival = rivalAfter(curated);
+    const next = rival && rivalAfter(curated, curated.indexOf(rival) + 1);
+    const afterNext = next && rivalAfter(curated, curated.indexOf(next) + 1);
+    const entryConfidence = best ? confidence(confidenceInputs(logitOf(best), rival && logitOf(rival), next && logitOf(next), specificity)) : 0;
+    // "One of the best two": the best judged as if the rival were not there.
+    const pairConfidence = best && rival ? confidence(confidenceInputs(logitOf(best), next && logitOf(next), afterNext && logitOf(afterNext), specificity)) : 0;
     const candidates: Candidate[] = [...curated, ...passages].sort((a, b) => b.score - a.score);
     return { query, specificity, curated, passages, candidates, entryConfidence, pairConfidence };
   }

@@ -89,6 +89,13 @@ describe('follow-up questions read with the thread’s earlier question', () => 
     expect(seeds.ask('and when was that?').status).not.toBe('answered');
   });
 
+  it('answers it when the earlier question was worded unlike any entry, with the date and not the pledge’s terms', async () => {
+    const seeds = await seedsEngine();
+    const followUp = seeds.ask('and when was that?', { context: 'What did Microsoft pledge to competitors?' });
+    expect(followUp.status).toBe('answered');
+    expect([followUp.answer, ...followUp.citations.map((c) => c.quote)].join(' ')).toMatch(/February (?:of )?2008/);
+  });
+
   it('does not turn a reply that asks nothing into a question about the thread', async () => {
     const seeds = await seedsEngine();
     for (const reply of ['thanks!', 'ok', ':+1:']) expect(seeds.ask(reply, { context: 'What is Cloud.com?' }).status, reply).not.toBe('answered');

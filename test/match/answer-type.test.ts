@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { answerTypeOf } from '../../src/match/answer-type.ts';
+import { normalizeText } from '../../src/match/normalize.ts';
+
+const typeOf = (q: string) => answerTypeOf(normalizeText(q));
+
+describe('what kind of answer a question wants', () => {
+  it('a time for "when" asked as the question, not for a "when" clause', () => {
+    expect(typeOf('When did Microsoft issue its pledge?')).toBe('time');
+    expect(typeOf('and when was that?')).toBe('time');
+    expect(typeOf('Prior to this, when did San Francisco last host a Super Bowl?')).toBe('time');
+    // These want a way to do something; a date in the answer would be beside the point.
+    expect(typeOf('How does facebook rank people in the result list when I search?')).toBe('other');
+    expect(typeOf('Can I use OR in a filter when searching gmail?')).toBe('other');
+  });
+
+  it('a number for "how far/long…" as the question, not for "where can I see how long it is"', () => {
+    expect(typeOf('How far is Tokyo from Osaka?')).toBe('number');
+    expect(typeOf('How many companies have joined OpenStack?')).toBe('number');
+    expect(typeOf("I've planned a route on google maps, where can I see how long it is?")).not.toBe('number');
+  });
+});
