@@ -169,6 +169,7 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
       picks: store,
       curation,
       recordVote: (vote) => store.recordVote(vote),
+      recordAnswered: (question, record) => store.recordAnswered(question, record),
     });
     inbox.botUserId = identity.botUserId;
     worker = new InboxWorker({

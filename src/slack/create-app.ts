@@ -7,6 +7,7 @@ import { Curators } from './curators.ts';
 import { InMemoryBotThreads, type BotThreads } from './bot-threads.ts';
 import { RecentKeys } from './recent-keys.ts';
 import { inMemoryVotes, type RecordVote } from './votes.ts';
+import type { RecordAnswered } from './record-asked.ts';
 import { createErrorHandler } from './error-handler.ts';
 import type { ListenerDeps } from './listener-deps.ts';
 import { register as registerActions } from './listeners/actions/index.ts';
@@ -57,6 +58,8 @@ export interface SlackAppOptions {
   now?: () => number;
   /** Where feedback votes are kept, one per (answer, user). Default: this process's memory only. */
   recordVote?: RecordVote;
+  /** Where questions answered at once (/faq, the shortcut) are recorded (the store); default: not recorded. */
+  recordAnswered?: RecordAnswered;
 }
 
 const LOG_LEVELS: Record<LogLevelName, LogLevel> = {
@@ -117,6 +120,7 @@ export function createApp(options: SlackAppOptions): App {
     ...(options.curation ? { curation: { service: options.curation, curators: new Curators({ ids: config.curators, client: app.client, logger, ...(options.now ? { now: options.now } : {}) }) } } : {}),
     ...(options.now ? { now: options.now } : {}),
     recordVote: options.recordVote ?? inMemoryVotes(),
+    ...(options.recordAnswered ? { recordAnswered: options.recordAnswered } : {}),
   };
   // The assistant first: it is global middleware that takes its events before any listener.
   registerAssistant(app, deps);

@@ -4,6 +4,7 @@ import type { Store } from '../store/store.ts';
 import type { CurationDeps } from './curation-deps.ts';
 import type { BotThreads } from './bot-threads.ts';
 import type { RecordVote } from './votes.ts';
+import type { RecordAnswered } from './record-asked.ts';
 import type { RecentKeys } from './recent-keys.ts';
 import type { UserNameLookup } from './user-names.ts';
 
@@ -26,4 +27,6 @@ export interface ListenerDeps {
   readonly now?: () => number;
   /** Keeps each user's feedback vote per answer (the store, in the bot). */
   readonly recordVote: RecordVote;
+  /** Records questions answered at once (/faq, the shortcut) with their outcome; absent without a store. */
+  readonly recordAnswered?: RecordAnswered;
 }

@@ -174,6 +174,11 @@ export interface Store {
    * to pending, so the new text is answered (as an update of this answer).
    */
   complete(key: string, owner: string, record: AnswerRecord): Promise<void>;
+  /**
+   * Records a question answered at once, outside the inbox (/faq, the message shortcut, the
+   * workflow step), so stats and curation see every surface. A key already recorded is left as is.
+   */
+  recordAnswered(question: NewQuestion, record: Omit<AnswerRecord, 'revision'>): Promise<void>;
   /** Applies an edit of the question's text (idempotent per `editedTs`). */
   applyEdit(key: string, text: string, editedTs: string, now: number): Promise<EditResult>;
   /** Milliseconds the oldest unanswered question has waited, or null when none waits. */

@@ -201,6 +201,16 @@ describe.each(backends())('Store contract: $name', (backend: Backend) => {
     expect(await (await sibling()).threadQuestion('C7', '1700000000.100000')).toBe('What did Microsoft pledge to competitors?');
   });
 
+  it('records a question answered outside the inbox (/faq): in the record, never claimed, recorded once', async () => {
+    const command = question({ key: 'T1:C1:cmd:trig1', surface: 'command', replyThreadTs: null, text: 'Who founded OpenStack?', receivedAt: T0 });
+    await store.recordAnswered(command, { status: 'answered', entryId: 'who-founded-openstack', score: 0.9, answerTs: null, answeredAt: T0 + 40 });
+    await store.recordAnswered({ ...command, text: 'again' }, { status: 'unknown', entryId: null, score: 0.1, answerTs: null, answeredAt: T0 + 90 });
+    expect(await store.claim({ owner: 'a', limit: 5, leaseMs: LEASE, now: T0 + 1000 })).toEqual([]);
+    expect(await store.oldestPendingAgeMs(T0 + 1000)).toBeNull();
+    const rows = await store.questionsSince(T0);
+    expect(rows).toEqual([expect.objectContaining({ key: 'T1:C1:cmd:trig1', surface: 'command', state: 'answered', status: 'answered', entryId: 'who-founded-openstack', text: 'Who founded OpenStack?', latencyMs: 40 })]);
+  });
+
   it('keeps one vote per (answer, user), changeable', async () => {
     const vote = { answerChannel: 'C1', answerTs: '1800000000.000001', user: 'UALICE', verdict: 'helpful' as const, entryId: 'e1', question: 'q', at: T0 };
     expect(await store.recordVote(vote)).toBe('new');

@@ -194,6 +194,15 @@ export class PostgresStore implements Store {
     );
   }
 
+  async recordAnswered(q: NewQuestion, r: Omit<AnswerRecord, 'revision'>): Promise<void> {
+    // The response_url is not kept: it is a credential, and the answer has been sent.
+    await this.#query(
+      `INSERT INTO questions (key, team, channel, ts, thread_ts, reply_thread_ts, user_id, surface, text, response_url, received_at, available_at, state, attempts, status, entry_id, score, answer_ts, answered_at, last_error)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, $10, $11, $12, 1, $13, $14, $15, $16, $11, $17) ON CONFLICT (key) DO NOTHING`,
+      [q.key, q.team, q.channel, q.ts, q.threadTs, q.replyThreadTs, q.user, q.surface, q.text, q.receivedAt, r.answeredAt, r.status === 'failed' ? 'failed' : 'answered', r.status, r.entryId, r.score, r.answerTs, r.error ?? null],
+    );
+  }
+
   async applyEdit(key: string, text: string, editedTs: string, now: number): Promise<EditResult> {
     const result = await this.#ackQuery(
       `UPDATE questions SET text = $1, edited_ts = $2, revision = revision + 1,

@@ -131,6 +131,15 @@ export class SqliteStore implements Store {
     );
   }
 
+  async recordAnswered(q: NewQuestion, r: Omit<AnswerRecord, 'revision'>): Promise<void> {
+    this.#run(() =>
+      this.#statement(
+        `INSERT INTO questions (key, team, channel, ts, thread_ts, reply_thread_ts, user_id, surface, text, response_url, received_at, available_at, state, attempts, status, entry_id, score, answer_ts, answered_at, last_error)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+      ).run(q.key, q.team, q.channel, q.ts, q.threadTs, q.replyThreadTs, q.user, q.surface, q.text, q.receivedAt, r.answeredAt, r.status === 'failed' ? 'failed' : 'answered', r.status, r.entryId, r.score, r.answerTs, r.answeredAt, r.error ?? null),
+    );
+  }
+
   async applyEdit(key: string, text: string, editedTs: string, now: number): Promise<EditResult> {
     const row = this.#run(() =>
       this.#statement(

@@ -3,6 +3,7 @@ import { renderAnswer } from '../../blocks/render-answer.ts';
 import { renderNotice } from '../../blocks/render-help.ts';
 import type { SlackMessage } from '../../blocks/block-kit.ts';
 import { hasWords, incomingQuestion } from '../../incoming-question.ts';
+import { recordAsked } from '../../record-asked.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
 import { describeError } from '../../../describe-error.ts';
 
@@ -18,11 +19,11 @@ const NO_TEXT = 'That message has no text I can look up. Try the shortcut on a m
 export function onAskAboutMessage(deps: ListenerDeps) {
   return async ({ shortcut, ack, respond, client, context }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    const receivedAt = Date.now();
     const engine = deps.getEngine();
     const question = await incomingQuestion(shortcut.message.text, { botUserId: context.botUserId, names: deps.names });
-    const message: SlackMessage = hasWords(question)
-      ? renderAnswer(engine.ask(question), { private: true, examples: engine.examples })
-      : renderNotice(NO_TEXT);
+    const answer = hasWords(question) ? engine.ask(question) : null;
+    const message: SlackMessage = answer ? renderAnswer(answer, { private: true, examples: engine.examples }) : renderNotice(NO_TEXT);
     try {
       await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
     } catch (error) {
@@ -30,5 +31,6 @@ export function onAskAboutMessage(deps: ListenerDeps) {
       deps.logger.warn(`faqbot: shortcut response_url failed (${describeError(error).detail}); trying chat.postEphemeral`);
       await client.chat.postEphemeral({ channel: shortcut.channel.id, user: shortcut.user.id, text: message.text, blocks: message.blocks });
     }
+    await recordAsked(deps, { surface: 'shortcut', team: shortcut.team?.id ?? '', channel: shortcut.channel.id, requestId: shortcut.trigger_id, user: shortcut.user.id, text: question, receivedAt }, answer);
   };
 }
