@@ -167,6 +167,8 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
       botThreads,
       // "Did you mean" picks, and the curator's App Home and modals (issue 10).
       picks: store,
+      // A chooser or "Share in channel" clicked twice is acted on once, on whichever replica.
+      seenKeys: store,
       curation,
       recordVote: (vote) => store.recordVote(vote),
       recordAnswered: (question, record) => store.recordAnswered(question, record),

@@ -6,6 +6,7 @@ import type { Store } from '../store/store.ts';
 import { Curators } from './curators.ts';
 import { InMemoryBotThreads, type BotThreads } from './bot-threads.ts';
 import { RecentKeys } from './recent-keys.ts';
+import { storeSharedKeys } from './click-once.ts';
 import { inMemoryVotes, type RecordVote } from './votes.ts';
 import type { RecordAnswered } from './record-asked.ts';
 import { createErrorHandler } from './error-handler.ts';
@@ -49,6 +50,11 @@ export interface SlackAppOptions {
   botThreads?: BotThreads;
   /** Where "Did you mean" picks are recorded (the store); default: not recorded. */
   picks?: Pick<Store, 'recordPick'>;
+  /**
+   * The store's seen keys, shared by every replica: a chooser or "Share in channel" clicked twice
+   * is acted on once even when the clicks reach two replicas. Default: this process's memory only.
+   */
+  seenKeys?: Pick<Store, 'firstSight' | 'forgetSight'>;
   /**
    * The curator loop behind App Home's inbox and modals, for the people in `config.curators`.
    * Default: none (App Home is the same for everyone, curator actions are refused).
@@ -116,6 +122,7 @@ export function createApp(options: SlackAppOptions): App {
     logger,
     names: new UserNames(app.client),
     botThreads: options.botThreads ?? new InMemoryBotThreads(),
+    ...(options.seenKeys ? { sharedKeys: storeSharedKeys(options.seenKeys, options.now) } : {}),
     ...(options.picks ? { picks: options.picks } : {}),
     ...(options.curation ? { curation: { service: options.curation, curators: new Curators({ ids: config.curators, client: app.client, logger, ...(options.now ? { now: options.now } : {}) }) } } : {}),
     ...(options.now ? { now: options.now } : {}),

@@ -6,14 +6,17 @@ import type { BotThreads } from './bot-threads.ts';
 import type { RecordVote } from './votes.ts';
 import type { RecordAnswered } from './record-asked.ts';
 import type { RecentKeys } from './recent-keys.ts';
+import type { SharedKeys } from './click-once.ts';
 import type { UserNameLookup } from './user-names.ts';
 
 /** What every listener gets, passed in rather than imported, so tests hand in their own. */
 export interface ListenerDeps {
   /** The engine now: called per request, so a reloaded index takes effect without a restart. */
   readonly getEngine: () => Engine;
-  /** Messages already answered, by (channel, ts). */
+  /** Messages already answered, by (channel, ts), and buttons already clicked: this process's memory. */
   readonly seen: RecentKeys;
+  /** Clicks already handled on any replica (the store); absent: this process's memory only. */
+  readonly sharedKeys?: SharedKeys;
   readonly logger: Logger;
   /** Names for the user ids in a question, so it is echoed as people see it. */
   readonly names: UserNameLookup;

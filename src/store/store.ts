@@ -234,6 +234,11 @@ export interface Store {
   // Replays and retention.
   /** True the first time `key` is seen before `expiresAt`; false for a replay. */
   firstSight(key: string, expiresAt: number, now: number): Promise<boolean>;
+  /**
+   * Forgets `key`, so the next firstSight of it is a first sight again: what it guarded failed
+   * (e.g. a chooser's update) and may be tried again, on any replica.
+   */
+  forgetSight(key: string): Promise<void>;
   /** Forgets question texts received before `before`, and expired request keys; returns texts purged. */
   purge(before: number, now: number): Promise<number>;
 }

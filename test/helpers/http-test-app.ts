@@ -52,15 +52,20 @@ export async function startHttpTestApp(options: {
   curation?: Pick<SlackAppOptions, 'picks' | 'curation' | 'now'>;
   /** FAQBOT_CURATORS. */
   curators?: readonly string[];
+  /** Another replica's stand-in Slack, to share it (one Slack, two replicas); default a new one. */
+  api?: SlackApiStub;
+  /** The store's seen keys, shared by replicas (clicks acted on once); default none. */
+  seenKeys?: SlackAppOptions['seenKeys'];
 }): Promise<HttpTestApp> {
   nock.disableNetConnect();
   nock.enableNetConnect((host) => /^(?:127\.0\.0\.1|localhost)(?::\d+)?$/.test(host));
-  const api = new SlackApiStub();
+  const api = options.api ?? new SlackApiStub();
   const logger = new TestLogger();
   const app = createApp({
     config: testConfig({ slackApiUrl: api.apiUrl, curators: options.curators ?? [] }),
     getEngine: options.getEngine,
     ...options.curation,
+    ...(options.seenKeys ? { seenKeys: options.seenKeys } : {}),
     logger,
     botId: BOT_ID,
     botUserId: BOT_USER,

@@ -230,6 +230,14 @@ describe.each(backends())('Store contract: $name', (backend: Backend) => {
     expect(race.sort()).toEqual([false, true]);
   });
 
+  it('a key forgotten (what it guarded failed) is a first sight again, on every replica', async () => {
+    const other = await sibling();
+    expect(await store.firstSight('choice:C1:1', T0 + 300_000, T0)).toBe(true);
+    await store.forgetSight('choice:C1:1');
+    expect(await other.firstSight('choice:C1:1', T0 + 300_000, T0 + 1)).toBe(true);
+    expect(await store.firstSight('choice:C1:1', T0 + 300_000, T0 + 2)).toBe(false);
+  });
+
   it('purges question texts older than the retention period, keeping the record', async () => {
     const old = question({ receivedAt: T0, text: 'old secret question', responseUrl: 'https://hooks.slack.com/commands/x' });
     const recent = question({ receivedAt: T0 + 90 * 86_400_000 });

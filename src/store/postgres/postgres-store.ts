@@ -318,6 +318,10 @@ export class PostgresStore implements Store {
     return result.rowCount === 1;
   }
 
+  async forgetSight(key: string): Promise<void> {
+    await this.#ackQuery('DELETE FROM seen_requests WHERE key = $1', [key]);
+  }
+
   async purge(before: number, now: number): Promise<number> {
     await this.#query('DELETE FROM seen_requests WHERE expires_at <= $1', [now]);
     const result = await this.#query(

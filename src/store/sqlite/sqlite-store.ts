@@ -259,6 +259,10 @@ export class SqliteStore implements Store {
     });
   }
 
+  async forgetSight(key: string): Promise<void> {
+    this.#run(() => this.#statement('DELETE FROM seen_requests WHERE key = ?').run(key));
+  }
+
   async purge(before: number, now: number): Promise<number> {
     return this.#run(() => {
       this.#statement('DELETE FROM seen_requests WHERE expires_at <= ?').run(now);

@@ -6,6 +6,7 @@ import { decodeAnswerRef } from '../../blocks/action-values.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
 import { postReply } from '../../post-reply.ts';
 import { platformError } from '../../slack-errors.ts';
+import { clickOnce } from '../../click-once.ts';
 import { buttonPlace } from './button-place.ts';
 
 /** Errors meaning "the bot may not post here": the response_url can still post visibly. */
@@ -24,18 +25,21 @@ export function onShareAnswer(deps: ListenerDeps) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: notice.text, blocks: notice.blocks });
       return;
     }
-    const engine = deps.getEngine();
-    // Re-asked rather than carried in the button: a value holds 2,000 characters, an answer more.
-    const answer = (ref.entryId !== null ? engine.answerEntry(ref.entryId, ref.question) : null) ?? engine.ask(ref.question);
-    const message = renderAnswer(answer, { askedBy: body.user.id, examples: engine.examples, nativeFeedback: true });
-    const { channel } = buttonPlace(body);
-    if (channel === undefined || !(await postUnlessNotMember(client, channel, message))) {
-      // Without chat:write.public the bot posts only where it is a member, but /faq works anywhere,
-      // and the command's response_url can post visibly wherever it was used.
-      deps.logger.info(`faqbot: cannot post in ${channel ?? '(unknown channel)'}; sharing through the response_url`);
-      await respond({ response_type: 'in_channel', replace_original: false, text: message.text, blocks: message.blocks });
-    }
-    await respond({ delete_original: true });
+    const { channel, messageTs } = buttonPlace(body);
+    // A double click (perhaps reaching two replicas) shares once: the private copy is gone after it.
+    const shared = await clickOnce(deps, `share:${channel ?? 'private'}:${messageTs ?? action.action_ts}`, async () => {
+      const engine = deps.getEngine();
+      // Re-asked rather than carried in the button: a value holds 2,000 characters, an answer more.
+      const answer = (ref.entryId !== null ? engine.answerEntry(ref.entryId, ref.question) : null) ?? engine.ask(ref.question);
+      const message = renderAnswer(answer, { askedBy: body.user.id, examples: engine.examples, nativeFeedback: true });
+      if (channel === undefined || !(await postUnlessNotMember(client, channel, message))) {
+        // Without chat:write.public the bot posts only where it is a member, but /faq works anywhere,
+        // and the command's response_url can post visibly wherever it was used.
+        deps.logger.info(`faqbot: cannot post in ${channel ?? '(unknown channel)'}; sharing through the response_url`);
+        await respond({ response_type: 'in_channel', replace_original: false, text: message.text, blocks: message.blocks });
+      }
+    });
+    if (shared) await respond({ delete_original: true });
   };
 }
 
