@@ -33,18 +33,47 @@ export function questionKey(text: string): string {
   return terms.length > 0 ? terms.join(' ') : foldText(text);
 }
 
-/** Groups questions (oldest first is expected) into near-duplicate groups. */
+/**
+ * Groups questions into near-duplicate groups, oldest first. Months of misses group in one pass by
+ * prefix filtering: with every term set ordered rarest term first, two sets whose overlap reaches
+ * GROUP_OVERLAP must share a term among their first |set| - ceil(GROUP_OVERLAP * |set|) + 1, so a
+ * question is compared only with the groups indexed under one of those few rare terms.
+ */
 export function groupQuestions<T extends Asked>(asked: readonly T[]): Array<QuestionGroup<T>> {
-  const groups: Array<{ key: string; terms: Set<string>; members: T[]; latest: T }> = [];
-  for (const item of [...asked].sort((a, b) => a.at - b.at)) {
-    const key = questionKey(item.text);
+  type Group = { index: number; key: string; terms: Set<string>; members: T[]; latest: T };
+  const items = [...asked].sort((a, b) => a.at - b.at).map((item) => ({ item, key: questionKey(item.text) }));
+  const frequency = new Map<string, number>();
+  for (const { key } of items) for (const term of new Set(key.split(' '))) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  const prefix = (terms: ReadonlySet<string>): string[] =>
+    [...terms]
+      .sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, terms.size - Math.ceil(GROUP_OVERLAP * terms.size) + 1);
+
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
+  const byTerm = new Map<string, Group[]>();
+  for (const { item, key } of items) {
     const terms = new Set(key.split(' '));
-    const group = groups.find((g) => g.key === key || overlap(g.terms, terms) >= GROUP_OVERLAP);
+    let group = byKey.get(key);
+    if (!group) {
+      // The earliest group that overlaps enough, as a scan of every group would find.
+      for (const term of prefix(terms)) {
+        for (const g of byTerm.get(term) ?? []) if ((!group || g.index < group.index) && overlap(g.terms, terms) >= GROUP_OVERLAP) group = g;
+      }
+    }
     if (group) {
       group.members.push(item);
       group.latest = item;
-    } else {
-      groups.push({ key, terms, members: [item], latest: item });
+      byKey.set(key, group);
+      continue;
+    }
+    const created: Group = { index: groups.length, key, terms, members: [item], latest: item };
+    groups.push(created);
+    byKey.set(key, created);
+    for (const term of prefix(terms)) {
+      const list = byTerm.get(term);
+      if (list) list.push(created);
+      else byTerm.set(term, [created]);
     }
   }
   return groups.map(({ key, members, latest }) => ({ key, members, latest }));

@@ -49,7 +49,11 @@ export function buildSuggestions(inputs: SuggestionInputs): Suggestion[] {
 
 function byEntry<T extends Asked & { entryId: string }>(items: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
-  for (const item of items) map.set(item.entryId, [...(map.get(item.entryId) ?? []), item]);
+  for (const item of items) {
+    const list = map.get(item.entryId);
+    if (list) list.push(item);
+    else map.set(item.entryId, [item]);
+  }
   return map;
 }
 
