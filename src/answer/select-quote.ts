@@ -29,7 +29,11 @@ export function selectQuote(passage: PassageDoc, window: { first: number; last: 
   return clip(text, { start: sentences[first]!.start, end: sentences[last]!.end }, budget);
 }
 
-/** Cuts a span to at most `budget` characters at a word boundary (keeping its start). */
+/**
+ * Cuts a span to at most `budget` characters at a word boundary (keeping its start). A span that
+ * opens with a quotation mark whose closing one is cut off starts after the mark instead: a quote
+ * is a verbatim slice, so it cannot gain the closing mark, and must not show a dangling opening one.
+ */
 export function clip(text: string, span: Span, budget: number): Span {
   if (span.end - span.start <= budget) return span;
   const head = text.slice(span.start, span.start + budget + 1);
@@ -37,5 +41,10 @@ export function clip(text: string, span: Span, budget: number): Span {
   const end = span.start + (cut > 0 ? cut : budget);
   let trimmed = end;
   while (trimmed > span.start && /[\s,;:(–—-]/.test(text[trimmed - 1]!)) trimmed--;
-  return { start: span.start, end: trimmed };
+  let start = span.start;
+  if (/["“]/.test(text[start] ?? '') && !/["”]/.test(text.slice(start + 1, trimmed))) {
+    start++;
+    while (start < trimmed && /\s/.test(text[start]!)) start++;
+  }
+  return { start, end: trimmed };
 }

@@ -41,18 +41,22 @@ export function isHeadingLike(line: string): boolean {
 /**
  * Splits `text[start, end)` into sentences: a sentence ends at `.`, `!` or `?` (with any closing
  * quotes or brackets) followed by white space and a capital, digit or opening quote — unless the
- * word before the dot is a known abbreviation or a single initial.
+ * word before the dot is a known abbreviation or a single initial, or the stop is inside a
+ * quotation that closes later: `"Until today… products. Now it works," stated Ted MacLean.` is
+ * one sentence, so a quote of it has both its quotation marks and its speaker.
  */
 export function splitSentences(text: string, start: number, end: number): Span[] {
   const sentences: Span[] = [];
   const region = text.slice(start, end);
   const boundary = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+  const quoted = quotations(region);
   let sentenceStart = 0;
   for (const match of region.matchAll(boundary)) {
     const stop = match.index + match[0].length;
     if (match[0].startsWith('.') && match[0].length === 1 && endsWithAbbreviation(region.slice(Math.max(sentenceStart, match.index - 24), match.index))) {
       continue;
     }
+    if (quoted.some((q) => q.start < match.index && stop <= q.end)) continue;
     const span = trimSpan(text, start + sentenceStart, start + stop);
     if (span.end > span.start) sentences.push(span);
     sentenceStart = stop;
@@ -60,6 +64,27 @@ export function splitSentences(text: string, start: number, end: number): Span[]
   const last = trimSpan(text, start + sentenceStart, end);
   if (last.end > last.start) sentences.push(last);
   return sentences;
+}
+
+/** A quotation longer than this may still be split: one sentence must fit in a quote. */
+const LONGEST_QUOTATION = 500;
+
+/**
+ * The double quotations of a text that close in it, as spans from the opening mark to the closing
+ * one (straight marks pair up in turn; “ opens and ” closes). An unclosed mark starts none.
+ */
+function quotations(region: string): Span[] {
+  const spans: Span[] = [];
+  let open = -1;
+  for (let i = 0; i < region.length; i++) {
+    const c = region[i];
+    if (c === '“' || (c === '"' && open < 0)) open = i;
+    else if ((c === '”' || c === '"') && open >= 0) {
+      if (i - open <= LONGEST_QUOTATION) spans.push({ start: open, end: i });
+      open = -1;
+    }
+  }
+  return spans;
 }
 
 function endsWithAbbreviation(before: string): boolean {

@@ -28,6 +28,23 @@ describe('quotes', () => {
     }
   });
 
+  it('quotes a quotation whole, both marks and the speaker, even when it holds three sentences', () => {
+    const said = '"Until today, OpenStack only supported open source hypervisors. Customers asked for more. Now Hyper-V joins them," stated Ted MacLean, general manager of the Open Solutions Group.';
+    const text = `# Hyper-V\n\n${filler} ${said} ${filler}\n`;
+    const engine = buildEngine({ corpus: { dir: '.', articles: [parseArticle('h.md', text)] }, curated: [] });
+    const answer = engine.ask('What did Ted MacLean say about open source hypervisors?');
+    expect(answer.status).toBe('answered');
+    expect(answer.citations.map((c) => c.quote)).toContain(said);
+  });
+
+  it('does not start a cut quote with an opening mark whose closing one was cut off', () => {
+    const text = `"${'word '.repeat(50)}end," he said.`;
+    const span = clip(text, { start: 0, end: text.length }, 100);
+    const quote = text.slice(span.start, span.end);
+    expect(quote.startsWith('"')).toBe(false);
+    expect(text).toContain(quote);
+  });
+
   it('clip cuts at a word boundary', () => {
     const text = 'alpha beta gamma delta';
     const span = clip(text, { start: 0, end: text.length }, 13);

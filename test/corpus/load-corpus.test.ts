@@ -21,6 +21,15 @@ describe('articles', () => {
     expect(splitSentences(text, 0, text.length).map((s) => text.slice(s.start, s.end))).toEqual(['NASA, the U.S. space agency, met Mr. Smith.', 'J. K. Rowling wrote.']);
   });
 
+  it('does not end a sentence inside a quotation: its closing mark and its speaker stay with it', () => {
+    const text = '"Until today, OpenStack only supported open source products. Now it is Hyper-V too," stated Ted MacLean. “It works.” He left.';
+    expect(splitSentences(text, 0, text.length).map((s) => text.slice(s.start, s.end))).toEqual([
+      '"Until today, OpenStack only supported open source products. Now it is Hyper-V too," stated Ted MacLean.',
+      '“It works.”',
+      'He left.',
+    ]);
+  });
+
   it('ends the body where the curation data says, so page chrome is not a paragraph', () => {
     const text = 'Headline here\n\nBody text one.\n\nFeatured\n\nAn unrelated teaser.\n';
     const article = parseArticle('a.txt', text, { source: 'a.txt', title: 'Headline here', bodyEndsBefore: 'Featured' });
