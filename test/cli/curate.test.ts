@@ -6,7 +6,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import { recordQuestion } from '../helpers/record-question.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
-const MISS = 'how much does hyperv cost';
+const MISS = 'where can I download hyper-v';
 /** What entry what-is-hyper-v answers (`ask --json` shows the answer and quotes, not the entry id). */
 const HYPER_V = {
   answer: "Hyper-V is Microsoft's virtualization technology — its commercial hypervisor.",
@@ -111,7 +111,7 @@ describe('faqbot stats', () => {
     const store = await openStore({ kind: 'sqlite', file: db });
     const now = Date.now();
     await recordQuestion(store, 'What is Hyper-V?', { status: 'answered', entryId: 'what-is-hyper-v', at: now - 3000, latencyMs: 20 });
-    await recordQuestion(store, MISS, { status: 'unknown', at: now - 2000, latencyMs: 40 });
+    await recordQuestion(store, 'how much does hyperv cost', { status: 'unknown', at: now - 2000, latencyMs: 40 });
     await recordQuestion(store, 'How much does Hyper-V cost?', { status: 'unknown', at: now - 1000, latencyMs: 60 });
     await recordQuestion(store, 'an old one', { status: 'unknown', at: now - 3 * 86_400_000 });
     await store.recordVote({ answerChannel: 'D1', answerTs: '1.1', user: 'UA', verdict: 'not_helpful', entryId: 'what-is-hyper-v', question: 'What is Hyper-V?', at: now });

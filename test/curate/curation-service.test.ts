@@ -12,6 +12,8 @@ import { recordQuestion } from '../helpers/record-question.ts';
 
 const SEEDS = path.resolve('seeds');
 const NOW = 1_800_000_000_000;
+/** Unknown to the seeds, answered by what-is-hyper-v once it is one of its phrasings. */
+const ANSWERABLE_MISS = 'where can I download hyper-v';
 const HYPER_V_QUOTE = 'Microsoft is joining OpenStack through the integration of Hyper-V, its virtualization technology.';
 
 let seedsEngine: Engine;
@@ -78,16 +80,16 @@ describe('suggestions', () => {
 
 describe('decisions', () => {
   it('accepting a miss as a phrasing stores it, closes the suggestion, tells this replica, and the rebuilt engine answers it', async () => {
-    await recordQuestion(store, 'how much does hyperv cost', { status: 'unknown', at: NOW - 1000 });
-    expect(seedsEngine.ask('how much does hyperv cost').status).toBe('unknown');
+    await recordQuestion(store, ANSWERABLE_MISS, { status: 'unknown', at: NOW - 1000 });
+    expect(seedsEngine.ask(ANSWERABLE_MISS).status).toBe('unknown');
     const [miss] = await service.openSuggestions(NOW);
     const curation = await service.acceptPhrasing({ suggestionId: miss!.id, entryId: 'what-is-hyper-v', by: 'UCURATOR', at: NOW });
-    expect(curation).toMatchObject({ kind: 'phrasing', entryId: 'what-is-hyper-v', question: 'how much does hyperv cost', by: 'UCURATOR' });
+    expect(curation).toMatchObject({ kind: 'phrasing', entryId: 'what-is-hyper-v', question: ANSWERABLE_MISS, by: 'UCURATOR' });
     expect(curated).toEqual([curation]);
     expect(await service.openSuggestions(NOW)).toEqual([]);
     expect(await store.suggestionDecisions()).toEqual([{ suggestionId: miss!.id, decision: 'accepted', by: 'UCURATOR', at: NOW }]);
     const rebuilt = await loadEngine(SEEDS, { curations: await store.curations() });
-    expect(rebuilt.ask('how much does hyperv cost')).toMatchObject({ status: 'answered', entryId: 'what-is-hyper-v' });
+    expect(rebuilt.ask(ANSWERABLE_MISS)).toMatchObject({ status: 'answered', entryId: 'what-is-hyper-v' });
   });
 
   it('a new entry with a verbatim citation is stored and answered; dismissing closes a suggestion once', async () => {

@@ -13,7 +13,7 @@ import { Capture } from './helpers/capture.ts';
 noticePostgresSkipped();
 
 const SEEDS = path.resolve('seeds');
-const MISS = 'how much does hyperv cost';
+const MISS = 'where can I download hyper-v';
 
 describe.each(backends())('curations live on every replica: $name', (backend) => {
   const cleanups: Array<() => Promise<void>> = [];
