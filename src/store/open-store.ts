@@ -1,5 +1,3 @@
-import { PostgresStore } from './postgres/postgres-store.ts';
-import { SqliteStore } from './sqlite/sqlite-store.ts';
 import type { Store } from './store.ts';
 
 /** Which store to use: `DATABASE_URL` → PostgreSQL, else the SQLite file `FAQBOT_DB`. */
@@ -12,10 +10,11 @@ export type StoreConfig =
  * StoreError when it cannot be reached or migrated, with what to check.
  */
 export async function openStore(config: StoreConfig, onError?: (error: Error) => void): Promise<Store> {
+  // Each backend is imported only when chosen: pg alone costs a SQLite install (and `faqbot ask`) ~100 ms at start.
   const store =
     config.kind === 'postgres'
-      ? new PostgresStore({ connectionString: config.url, ...(config.schema ? { schema: config.schema } : {}), ...(onError ? { onError } : {}) })
-      : new SqliteStore(config.file);
+      ? new (await import('./postgres/postgres-store.ts')).PostgresStore({ connectionString: config.url, ...(config.schema ? { schema: config.schema } : {}), ...(onError ? { onError } : {}) })
+      : new (await import('./sqlite/sqlite-store.ts')).SqliteStore(config.file);
   try {
     await store.migrate();
   } catch (error) {

@@ -37,4 +37,11 @@ describe('what each command loads', () => {
     expect([...staticClosure('src/load-engine.ts').packages]).not.toContain('yaml');
     expect([...staticClosure('src/faq/parse-faq-file.ts').packages]).toContain('yaml');
   });
+
+  it('opening the store loads only the backend chosen: no pg for SQLite, no better-sqlite3 for PostgreSQL', () => {
+    const { packages } = staticClosure('src/store/open-store.ts');
+    expect([...packages]).not.toContain('pg');
+    expect([...packages]).not.toContain('better-sqlite3');
+    expect([...staticClosure('src/store/postgres/postgres-store.ts').packages]).toContain('pg');
+  });
 });
