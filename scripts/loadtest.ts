@@ -31,9 +31,9 @@ import { parseArgs } from 'node:util';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { PostgresStore } from '../src/store/postgres/postgres-store.ts';
-import { FakeSlackApi } from '../test/runtime/helpers/fake-slack-api.ts';
-import { freePort } from '../test/runtime/helpers/spawn-serve.ts';
-import { slackSignature } from '../test/helpers/slack-signing.ts';
+import { FakeSlackApi } from '../test/slack-stand-in/fake-slack-api.ts';
+import { freePort } from '../test/slack-stand-in/free-port.ts';
+import { slackSignature } from '../test/slack-stand-in/slack-signing.ts';
 
 const SIGNING_SECRET = 'loadtest-signing-secret-0123456789abcdef';
 const BOT_TOKEN = 'xoxb-0000-0000-loadtestbottoken';

@@ -11,8 +11,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { FakeSlackApi } from '../../test/runtime/helpers/fake-slack-api.ts';
-import { freePort } from '../../test/runtime/helpers/spawn-serve.ts';
+import { FakeSlackApi } from '../../test/slack-stand-in/fake-slack-api.ts';
+import { freePort } from '../../test/slack-stand-in/free-port.ts';
 import { percentile } from './measure.ts';
 import { ms, type TargetCheck } from './table.ts';
 

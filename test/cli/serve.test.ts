@@ -7,7 +7,7 @@ import { serve } from '../../src/cli/serve.ts';
 import { useCleanups } from '../helpers/cleanups.ts';
 import { loadEngineSharingSeeds } from '../helpers/seeds-engine.ts';
 import { Capture } from '../runtime/helpers/capture.ts';
-import { FakeSlackApi } from '../runtime/helpers/fake-slack-api.ts';
+import { FakeSlackApi } from '../slack-stand-in/fake-slack-api.ts';
 import { BOT_TOKEN, SIGNING_SECRET, mentionEvent, runServe, signedPost, startHttpBot } from '../runtime/helpers/run-serve.ts';
 import { breakFirstQuote, copySeeds } from '../runtime/helpers/temp-corpus.ts';
 

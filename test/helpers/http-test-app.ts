@@ -8,7 +8,7 @@ import type { HttpConfig } from '../../src/config.ts';
 import type { Engine } from '../../src/engine.ts';
 import { createApp, type SlackAppOptions } from '../../src/slack/create-app.ts';
 import { BOT_ID, BOT_USER } from './slack-payloads.ts';
-import { SlackApiStub } from './slack-api-stub.ts';
+import { SlackApiStub } from '../slack-stand-in/slack-api-stub.ts';
 import { TestLogger } from './test-logger.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';

@@ -1,4 +1,4 @@
-import { nowSeconds, slackSignature } from './slack-signing.ts';
+import { nowSeconds, slackSignature } from '../slack-stand-in/slack-signing.ts';
 
 export interface SendOptions {
   /** Seconds; default now. A value over 5 minutes old is "stale". */

@@ -15,7 +15,7 @@ import { chose, typed, viewBlockAction, viewSubmission } from '../helpers/slack-
 import { waitFor } from '../helpers/wait-for.ts';
 import { viewProblems } from '../property/block-kit-rules.ts';
 import { noticePostgresSkipped, TEST_DATABASE_URL, usePostgresSchema } from '../store/store-backends.ts';
-import { FakeSlackApi, type ApiCall } from './helpers/fake-slack-api.ts';
+import { FakeSlackApi, type ApiCall } from '../slack-stand-in/fake-slack-api.ts';
 import { BOT_TOKEN, SIGNING_SECRET, runServe, signedPost } from './helpers/run-serve.ts';
 
 const cleanups = useCleanups();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useCleanups } from '../helpers/cleanups.ts';
 import { tempDbFile } from '../helpers/temp-db.ts';
 import { settle, waitFor } from '../helpers/wait-for.ts';
-import type { ApiCall, FakeSlackApi } from './helpers/fake-slack-api.ts';
+import type { ApiCall, FakeSlackApi } from '../slack-stand-in/fake-slack-api.ts';
 import { mentionEvent, signedPost, startHttpBot } from './helpers/run-serve.ts';
 import { startSharedApi } from './helpers/spawn-serve.ts';
 

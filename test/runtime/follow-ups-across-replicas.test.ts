@@ -3,11 +3,11 @@ import { loadEngine } from '../../src/load-engine.ts';
 import type { Engine } from '../../src/engine.ts';
 import { blockText, quotedMrkdwn } from '../helpers/blocks.ts';
 import { useCleanups } from '../helpers/cleanups.ts';
-import { nowSeconds } from '../helpers/slack-signing.ts';
+import { nowSeconds } from '../slack-stand-in/slack-signing.ts';
 import { tempDbFile } from '../helpers/temp-db.ts';
 import { settle, waitFor } from '../helpers/wait-for.ts';
 import { noticePostgresSkipped, TEST_DATABASE_URL, usePostgresSchema } from '../store/store-backends.ts';
-import { FakeSlackApi, type ApiCall } from './helpers/fake-slack-api.ts';
+import { FakeSlackApi, type ApiCall } from '../slack-stand-in/fake-slack-api.ts';
 import { BOT_TOKEN, mentionEvent, runServe, SIGNING_SECRET, signedPost } from './helpers/run-serve.ts';
 
 /**

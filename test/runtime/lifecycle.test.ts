@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useCleanups } from '../helpers/cleanups.ts';
 import { settle, waitFor } from '../helpers/wait-for.ts';
 import { tempDbFile } from '../helpers/temp-db.ts';
-import { FakeSlackApi } from './helpers/fake-slack-api.ts';
+import { FakeSlackApi } from '../slack-stand-in/fake-slack-api.ts';
 import { BOT_TOKEN, SIGNING_SECRET, mentionEvent, runServe, signedPost, startHttpBot } from './helpers/run-serve.ts';
 
 const cleanups = useCleanups();

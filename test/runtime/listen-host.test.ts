@@ -2,7 +2,7 @@ import net from 'node:net';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { useCleanups } from '../helpers/cleanups.ts';
-import { FakeSlackApi } from './helpers/fake-slack-api.ts';
+import { FakeSlackApi } from '../slack-stand-in/fake-slack-api.ts';
 import { BOT_TOKEN, SIGNING_SECRET, runServe, startHttpBot } from './helpers/run-serve.ts';
 
 const cleanups = useCleanups();

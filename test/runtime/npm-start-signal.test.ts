@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeSlackApi } from './helpers/fake-slack-api.ts';
+import { FakeSlackApi } from '../slack-stand-in/fake-slack-api.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from './helpers/run-serve.ts';
-import { freePort } from './helpers/spawn-serve.ts';
+import { freePort } from '../slack-stand-in/free-port.ts';
 
 const stops: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { createJsonLogger } from '../../src/json-logger.ts';
 import { createRateLimitFetch } from '../../src/runtime/rate-limit-fetch.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { Capture } from './helpers/capture.ts';
-import { FakeSlackApi } from './helpers/fake-slack-api.ts';
+import { FakeSlackApi } from '../slack-stand-in/fake-slack-api.ts';
 
 let api: FakeSlackApi;
 afterEach(async () => api.stop());

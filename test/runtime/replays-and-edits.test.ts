@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seedsEngine } from '../helpers/seeds-engine.ts';
 import { renderAnswer } from '../../src/slack/blocks/render-answer.ts';
 import { useCleanups } from '../helpers/cleanups.ts';
-import { nowSeconds, slackSignature } from '../helpers/slack-signing.ts';
+import { nowSeconds, slackSignature } from '../slack-stand-in/slack-signing.ts';
 import { settle, waitFor } from '../helpers/wait-for.ts';
 import { SIGNING_SECRET, signedPost, startHttpBot } from './helpers/run-serve.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ANSWER_RETRY } from '../../src/runtime/answer-retry.ts';
 import { useCleanups } from '../helpers/cleanups.ts';
 import { settle, waitFor } from '../helpers/wait-for.ts';
-import { FakeSlackApi, type ApiHandler } from './helpers/fake-slack-api.ts';
+import { FakeSlackApi, type ApiHandler } from '../slack-stand-in/fake-slack-api.ts';
 import { BOT_TOKEN, SIGNING_SECRET, mentionEvent, runServe, signedPost } from './helpers/run-serve.ts';
 
 const cleanups = useCleanups();

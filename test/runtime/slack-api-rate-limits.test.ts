@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useCleanups } from '../helpers/cleanups.ts';
 import { settle, waitFor } from '../helpers/wait-for.ts';
-import type { FakeSlackApi } from './helpers/fake-slack-api.ts';
+import type { FakeSlackApi } from '../slack-stand-in/fake-slack-api.ts';
 import { mentionEvent, signedPost, startHttpBot } from './helpers/run-serve.ts';
 
 const cleanups = useCleanups();

@@ -1,49 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { useCleanups } from '../helpers/cleanups.ts';
 import { waitFor } from '../helpers/wait-for.ts';
-import { FakeSlackApi, type ApiReply } from './helpers/fake-slack-api.ts';
+import { FakeSlackApi } from '../slack-stand-in/fake-slack-api.ts';
 import { BOT_TOKEN, runServe } from './helpers/run-serve.ts';
 
 const APP_TOKEN = 'xapp-1-A1-2-runtimeapptoken';
 
-/** The stand-in Web API plus a Socket Mode endpoint speaking the envelope protocol. */
-async function localSlack(appTokenAccepted = true): Promise<{ api: FakeSlackApi; sockets: WebSocket[]; acks: unknown[]; stop: () => Promise<void> }> {
-  const sockets: WebSocket[] = [];
-  const acks: unknown[] = [];
-  const api: FakeSlackApi = new FakeSlackApi((call): ApiReply | undefined => {
-    if (call.method !== 'apps.connections.open') return undefined;
-    if (!appTokenAccepted || call.authorization !== `Bearer ${APP_TOKEN}`) return { ok: false, error: 'invalid_auth' };
-    return { ok: true, url: `${api.url.replace('http:', 'ws:').replace('/api/', '/link')}` };
-  });
-  const wss = new WebSocketServer({ server: api.server, path: '/link' });
-  wss.on('connection', (socket) => {
-    sockets.push(socket);
-    socket.on('message', (data) => acks.push(JSON.parse(String(data))));
-    socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' }, debug_info: { host: 'local' } }));
-  });
-  await api.start();
-  return {
-    api,
-    sockets,
-    acks,
-    stop: async () => {
-      for (const socket of sockets) socket.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-      await api.stop();
-    },
-  };
-}
-
 const cleanups = useCleanups();
+
+/** The stand-in Web API speaking Socket Mode, stopped after the test; `appTokenAccepted: false` refuses every app token. */
+async function localSlack(appTokenAccepted = true): Promise<FakeSlackApi> {
+  const slack = await new FakeSlackApi().socketMode(appTokenAccepted ? APP_TOKEN : 'xapp-not-this-one').start();
+  cleanups.push(() => slack.stop());
+  return slack;
+}
 
 describe('serve in Socket Mode', () => {
   it('connects, acks an envelope, answers it, and on SIGTERM disconnects and exits 0', async () => {
     const slack = await localSlack();
-    cleanups.push(slack.stop);
-    const bot = runServe({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.api.url });
+    const bot = runServe({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.url });
     expect(await bot.ready).toEqual({ mode: 'socket' });
-    expect(slack.api.calls.map((c) => c.method)).toEqual(['auth.test', 'apps.connections.open']);
+    expect(slack.calls.map((c) => c.method)).toEqual(['auth.test', 'apps.connections.open']);
 
     const ts = '1700000009.000100';
     slack.sockets[0]?.send(
@@ -65,7 +42,7 @@ describe('serve in Socket Mode', () => {
       }),
     );
     await waitFor(() => slack.acks.some((a) => (a as { envelope_id?: string }).envelope_id === 'env-1'), 'the ack');
-    const post = await waitFor(() => slack.api.callsTo('chat.postMessage')[0], 'the answer');
+    const post = await waitFor(() => slack.callsTo('chat.postMessage')[0], 'the answer');
     expect(post.params).toMatchObject({ channel: 'CSOCKET', thread_ts: ts });
     expect(post.authorization).toBe(`Bearer ${BOT_TOKEN}`);
 
@@ -78,11 +55,10 @@ describe('serve in Socket Mode', () => {
 
   it('answers get the per-call 429 handling too: a channel waiting out Retry-After holds up no other', async () => {
     const slack = await localSlack();
-    cleanups.push(slack.stop);
-    const socketApi = slack.api.handler;
-    slack.api.handler = (call) =>
+    const socketApi = slack.handler;
+    slack.handler = (call) =>
       call.method === 'chat.postMessage' && call.params['channel'] === 'CLIMITED' ? { status: 429, headers: { 'retry-after': '30' } } : socketApi?.(call);
-    const bot = runServe({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.api.url });
+    const bot = runServe({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.url });
     await bot.ready;
     const ask = (id: string, channel: string, ts: string): void =>
       slack.sockets[0]?.send(
@@ -100,13 +76,13 @@ describe('serve in Socket Mode', () => {
       );
 
     ask('env-limited', 'CLIMITED', '1700000010.000100');
-    await waitFor(() => slack.api.callsTo('chat.postMessage', { channel: 'CLIMITED' }).length === 1, 'the rate-limited post');
+    await waitFor(() => slack.callsTo('chat.postMessage', { channel: 'CLIMITED' }).length === 1, 'the rate-limited post');
     await new Promise((resolve) => setTimeout(resolve, 200));
     ask('env-other', 'COTHER', '1700000010.000200');
-    await waitFor(() => slack.api.callsTo('chat.postMessage', { channel: 'COTHER' }).length === 1, 'the other channel’s answer', 3_000);
-    expect(slack.api.callsTo('chat.postMessage', { channel: 'CLIMITED' })).toHaveLength(1);
+    await waitFor(() => slack.callsTo('chat.postMessage', { channel: 'COTHER' }).length === 1, 'the other channel’s answer', 3_000);
+    expect(slack.callsTo('chat.postMessage', { channel: 'CLIMITED' })).toHaveLength(1);
     // The connection itself is untouched: one apps.connections.open, the socket still open.
-    expect(slack.api.callsTo('apps.connections.open')).toHaveLength(1);
+    expect(slack.callsTo('apps.connections.open')).toHaveLength(1);
     expect(slack.sockets[0]?.readyState).toBe(slack.sockets[0]?.OPEN);
 
     bot.signals.emit('SIGTERM');
@@ -116,12 +92,11 @@ describe('serve in Socket Mode', () => {
 
   it('an app token Slack refuses: one clear line naming SLACK_APP_TOKEN, exit 1', async () => {
     const slack = await localSlack(false);
-    cleanups.push(slack.stop);
-    const bot = runServe({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.api.url });
+    const bot = runServe({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.url });
     expect(await bot.exit).toBe(1);
     expect(bot.stderr.text).toBe(
       'faqbot: Slack rejected SLACK_APP_TOKEN (invalid_auth): the token is not valid. Copy an app-level token (xapp-…) with the connections:write scope from Basic Information → App-Level Tokens.\n',
     );
-    expect(slack.api.callsTo('apps.connections.open')).toHaveLength(1);
+    expect(slack.callsTo('apps.connections.open')).toHaveLength(1);
   });
 });

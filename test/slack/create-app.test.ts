@@ -9,7 +9,7 @@ import { postJson } from '../helpers/signed-requests.ts';
 import { BOT_ID, BOT_USER, eventEnvelope, mentionEvent } from '../helpers/slack-payloads.ts';
 import { TestLogger } from '../helpers/test-logger.ts';
 import { waitFor } from '../helpers/wait-for.ts';
-import { FakeSlackApi } from '../runtime/helpers/fake-slack-api.ts';
+import { FakeSlackApi } from '../slack-stand-in/fake-slack-api.ts';
 
 const engine = await seedsEngine();
 const cleanups = useCleanups();

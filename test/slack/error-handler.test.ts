@@ -1,9 +1,8 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { MultipleListenerError, UnknownError, webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createErrorHandler } from '../../src/slack/error-handler.ts';
-import { FakeSlackApi } from '../runtime/helpers/fake-slack-api.ts';
+import { freePort } from '../slack-stand-in/free-port.ts';
+import { FakeSlackApi } from '../slack-stand-in/fake-slack-api.ts';
 import { TestLogger } from '../helpers/test-logger.ts';
 
 let api: FakeSlackApi;
@@ -19,18 +18,9 @@ beforeEach(async () => {
 });
 afterEach(async () => api.stop());
 
-/** A loopback port nothing listens on, so connecting to it fails at once with ECONNREFUSED. */
-async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /** The error web-api really throws when the network fails: `.original` is a bare `TypeError: fetch failed`. */
 async function networkFailure(): Promise<Error> {
-  const client = new webApi.WebClient('xoxb-test', { slackApiUrl: `http://127.0.0.1:${await closedPort()}/api/`, retryConfig: { retries: 0 }, logger: new TestLogger() });
+  const client = new webApi.WebClient('xoxb-test', { slackApiUrl: `http://127.0.0.1:${await freePort()}/api/`, retryConfig: { retries: 0 }, logger: new TestLogger() });
   const error = await client.chat.postMessage({ channel: 'C0NET', text: 'x' }).then(
     () => undefined,
     (e: unknown) => e as Error,
@@ -46,7 +36,7 @@ const mention = {
   event: { type: 'app_mention', channel: 'C0NET', ts: '1700000000.000100', user: 'U0ALICE', text: '<@U0BOT> hi' },
 };
 const command = (responseUrl: string) => ({ command: '/faq', text: 'hi', user_id: 'U0ALICE', channel_id: 'C0NET', response_url: responseUrl });
-const responseUrl = (id: string): string => `${api.url.replace('/api/', '/respond/')}${id}`;
+const responseUrl = (id: string): string => api.responseUrl(id);
 
 describe('the error handler, when calling Slack is what failed', () => {
   it('a network failure is logged as one, with its cause, and no apology goes over the same network', async () => {

@@ -8,7 +8,7 @@ import type { LogLevelName } from '../../src/config.ts';
 import { createJsonLogger } from '../../src/json-logger.ts';
 import { createApp } from '../../src/slack/create-app.ts';
 import { SIGNING_SECRET, testConfig } from '../helpers/http-test-app.ts';
-import { SlackApiStub } from '../helpers/slack-api-stub.ts';
+import { SlackApiStub } from '../slack-stand-in/slack-api-stub.ts';
 import { BOT_ID, BOT_USER, eventEnvelope, mentionEvent } from '../helpers/slack-payloads.ts';
 import { postJson } from '../helpers/signed-requests.ts';
 import { Capture } from '../runtime/helpers/capture.ts';

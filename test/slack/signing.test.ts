@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNING_SECRET, useHttpTestApp } from '../helpers/http-test-app.ts';
 import { BOT_USER, eventEnvelope, mentionEvent, slashCommand } from '../helpers/slack-payloads.ts';
-import { nowSeconds, slackSignature } from '../helpers/slack-signing.ts';
+import { nowSeconds, slackSignature } from '../slack-stand-in/slack-signing.ts';
 import { postForm, postJson } from '../helpers/signed-requests.ts';
 import { settle } from '../helpers/wait-for.ts';
 

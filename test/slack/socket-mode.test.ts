@@ -1,9 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedsEngine } from '../helpers/seeds-engine.ts';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { decodedParams, FakeSlackApi } from '../slack-stand-in/fake-slack-api.ts';
 import type { Engine } from '../../src/engine.ts';
 import { createApp, type SlackAppOptions } from '../../src/slack/create-app.ts';
 import { blockText, expectAnswerShown } from '../helpers/blocks.ts';
@@ -15,72 +13,10 @@ import { waitFor } from '../helpers/wait-for.ts';
 
 const APP_TOKEN = 'xapp-1-A0FAQBOT-test';
 
-/**
- * A local Slack for Socket Mode: `apps.connections.open` hands out a ws:// URL to itself, the
- * WebSocket speaks the envelope protocol (hello, envelopes, acks by envelope_id), and the other
- * Web API methods and response_urls are recorded.
- */
-class LocalSlack {
-  readonly api: Array<{ method: string; params: Record<string, unknown>; auth: string | undefined }> = [];
-  readonly responses: Array<Record<string, unknown>> = [];
-  readonly acks: Array<Record<string, unknown>> = [];
-  readonly sockets: WebSocket[] = [];
-  readonly server = http.createServer((req, res) => void this.#handle(req, res));
-  readonly wss = new WebSocketServer({ server: this.server, path: '/link' });
-  port = 0;
-
-  async start(): Promise<void> {
-    this.wss.on('connection', (socket) => {
-      this.sockets.push(socket);
-      socket.on('message', (data) => this.acks.push(JSON.parse(String(data)) as Record<string, unknown>));
-      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'local', approximate_connection_time: 18060 }, connection_info: { app_id: 'A0FAQBOT' } }));
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-
-  get apiUrl(): string {
-    return `http://127.0.0.1:${this.port}/api/`;
-  }
-
-  send(envelope: Record<string, unknown>): void {
-    const socket = this.sockets[this.sockets.length - 1];
-    if (!socket) throw new Error('no Socket Mode connection');
-    socket.send(JSON.stringify(envelope));
-  }
-
-  async stop(): Promise<void> {
-    for (const s of this.sockets) s.terminate();
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    let body = '';
-    for await (const chunk of req) body += String(chunk);
-    const url = req.url ?? '';
-    if (url.startsWith('/respond/')) {
-      this.responses.push(JSON.parse(body) as Record<string, unknown>);
-      res.writeHead(200).end('ok');
-      return;
-    }
-    const method = url.replace(/^\/api\//, '');
-    const params: Record<string, unknown> = {};
-    for (const [k, v] of new URLSearchParams(body)) params[k] = /^[[{]/.test(v) ? JSON.parse(v) : v;
-    this.api.push({ method, params, auth: req.headers.authorization });
-    const reply =
-      method === 'apps.connections.open'
-        ? req.headers.authorization === `Bearer ${APP_TOKEN}`
-          ? { ok: true, url: `ws://127.0.0.1:${this.port}/link` }
-          : { ok: false, error: 'invalid_auth' }
-        : { ok: true, channel: params.channel, ts: '1800000000.000001' };
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
-  }
-}
-
 let engine: Engine;
-let slack: LocalSlack;
+let slack: FakeSlackApi;
+/** What the app called, JSON-valued fields decoded. */
+const api = (): Array<{ method: string; params: Record<string, unknown>; auth: string | undefined }> => slack.calls.map((c) => ({ method: c.method, params: decodedParams(c), auth: c.authorization }));
 let app: App | undefined;
 
 beforeAll(async () => {
@@ -92,12 +28,11 @@ afterEach(async () => {
   await slack.stop();
 });
 
-/** Starts a LocalSlack and a Socket Mode app on it (afterEach stops both), and waits for it to connect. */
+/** Starts the Slack stand-in in Socket Mode and a Socket Mode app on it (afterEach stops both), and waits for it to connect. */
 async function startSocketApp(options: Pick<SlackAppOptions, 'fetch'> = {}): Promise<void> {
-  slack = new LocalSlack();
-  await slack.start();
+  slack = await new FakeSlackApi().socketMode(APP_TOKEN).start();
   app = createApp({
-    config: { ...testConfig({ slackApiUrl: slack.apiUrl }), mode: 'socket', appToken: APP_TOKEN },
+    config: { ...testConfig({ slackApiUrl: slack.url }), mode: 'socket', appToken: APP_TOKEN },
     getEngine: () => engine,
     logger: new TestLogger(),
     botId: BOT_ID,
@@ -112,7 +47,7 @@ async function startSocketApp(options: Pick<SlackAppOptions, 'fetch'> = {}): Pro
 describe('Socket Mode', () => {
   it('connects through apps.connections.open, acks an events_api envelope by its id, and answers in the thread', async () => {
     await startSocketApp();
-    expect(slack.api[0]?.method).toBe('apps.connections.open');
+    expect(api()[0]?.method).toBe('apps.connections.open');
 
     const { question, answer } = answeredQuestion(engine);
     const event = mentionEvent({ text: `<@${BOT_USER}> ${question}`, channel: 'C0SOCKET' });
@@ -120,7 +55,7 @@ describe('Socket Mode', () => {
     slack.send({ envelope_id: 'env-1', payload, type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '' });
 
     await waitFor(() => slack.acks.some((a) => a.envelope_id === 'env-1'), 'the ack of env-1');
-    const post = await waitFor(() => slack.api.find((c) => c.method === 'chat.postMessage'), 'the answer');
+    const post = await waitFor(() => api().find((c) => c.method === 'chat.postMessage'), 'the answer');
     expect(post.auth).toBe('Bearer xoxb-test-token');
     expect(post.params.channel).toBe('C0SOCKET');
     expect(post.params.thread_ts).toBe(event.ts);
@@ -130,11 +65,11 @@ describe('Socket Mode', () => {
     slack.send({ envelope_id: 'env-2', payload, type: 'events_api', accepts_response_payload: false, retry_attempt: 1, retry_reason: 'timeout' });
     await waitFor(() => slack.acks.some((a) => a.envelope_id === 'env-2'), 'the ack of env-2');
     // A slash command envelope goes through the same app: acked by id, answered via response_url.
-    const command = slashCommand({ text: 'help', responseUrl: `http://127.0.0.1:${slack.port}/respond/cmd` });
+    const command = slashCommand({ text: 'help', responseUrl: slack.responseUrl('cmd') });
     slack.send({ envelope_id: 'env-3', payload: command, type: 'slash_commands', accepts_response_payload: true });
     await waitFor(() => slack.acks.some((a) => a.envelope_id === 'env-3'), 'the ack of env-3');
     await waitFor(() => slack.responses.length === 1, 'the /faq help reply');
-    expect(slack.api.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+    expect(api().filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
   });
 
   it('the fetch given for answers is not the connection’s: apps.connections.open keeps its own client', async () => {
@@ -144,13 +79,13 @@ describe('Socket Mode', () => {
       return fetch(input, init);
     };
     await startSocketApp({ fetch: answerFetch });
-    expect(slack.api.map((c) => c.method)).toEqual(['apps.connections.open']);
+    expect(api().map((c) => c.method)).toEqual(['apps.connections.open']);
     expect(fetched).toEqual([]);
 
     const event = mentionEvent({ text: `<@${BOT_USER}> ${answeredQuestion(engine).question}`, channel: 'C0SOCKET' });
     slack.send({ envelope_id: 'env-1', payload: eventEnvelope(event), type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '' });
-    await waitFor(() => slack.api.find((c) => c.method === 'chat.postMessage'), 'the answer');
-    expect(fetched).toEqual([`${slack.apiUrl}chat.postMessage`]);
+    await waitFor(() => api().find((c) => c.method === 'chat.postMessage'), 'the answer');
+    expect(fetched).toEqual([`${slack.url}chat.postMessage`]);
   });
 });
 
@@ -163,35 +98,35 @@ describe('the new surfaces over Socket Mode', () => {
     await startSocketApp();
     const mention = mentionEvent({ text: `<@${BOT_USER}> What did Microsoft pledge to competitors? AT&amp;T xoxb-1234567890-abcdefghij`, channel: 'C0SOCKET' });
     send('env-m', 'events_api', eventEnvelope(mention));
-    const post = await waitFor(() => slack.api.find((c) => c.method === 'chat.postMessage'), 'the answer');
+    const post = await waitFor(() => api().find((c) => c.method === 'chat.postMessage'), 'the answer');
     expect(JSON.stringify(post.params)).not.toContain('xoxb-1234567890');
     const followUp = { type: 'message', channel: 'C0SOCKET', channel_type: 'channel', user: 'U0BOB', text: 'and when was that?', ts: '1700000099.000001', thread_ts: mention.ts };
     send('env-f', 'events_api', eventEnvelope(followUp));
-    const second = await waitFor(() => slack.api.filter((c) => c.method === 'chat.postMessage')[1], 'the follow-up answer');
+    const second = await waitFor(() => api().filter((c) => c.method === 'chat.postMessage')[1], 'the follow-up answer');
     expect(second.params).toMatchObject({ channel: 'C0SOCKET', thread_ts: mention.ts });
     send('env-t', 'events_api', eventEnvelope({ ...followUp, text: 'thanks!', ts: '1700000099.000002' }));
     await waitFor(() => slack.acks.some((a) => a.envelope_id === 'env-t'), 'the ack of the thanks');
     await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(slack.api.filter((c) => c.method === 'chat.postMessage')).toHaveLength(2);
+    expect(api().filter((c) => c.method === 'chat.postMessage')).toHaveLength(2);
   });
 
   it('the assistant panel, the message shortcut and the workflow step', async () => {
     await startSocketApp();
     send('env-a', 'events_api', eventEnvelope({ type: 'assistant_thread_started', assistant_thread: { user_id: 'U0ALICE', context: {}, channel_id: 'D0ALICE', thread_ts: '1700000100.000001' }, event_ts: '1700000100.000002' }));
-    const prompts = await waitFor(() => slack.api.find((c) => c.method === 'assistant.threads.setSuggestedPrompts'), 'suggested prompts');
+    const prompts = await waitFor(() => api().find((c) => c.method === 'assistant.threads.setSuggestedPrompts'), 'suggested prompts');
     expect((prompts.params.prompts as Array<{ message: string }>).map((p) => p.message)).toEqual(engine.examples.slice(0, 4));
 
     const { question } = answeredQuestion(engine);
     send('env-s', 'interactive', {
       type: 'message_action', callback_id: 'faq_ask_about_message', trigger_id: 't1', message_ts: '1700000100.000003',
-      response_url: `http://127.0.0.1:${slack.port}/respond/sc`, message: { type: 'message', user: 'U0BOB', ts: '1700000100.000003', text: question },
+      response_url: slack.responseUrl('sc'), message: { type: 'message', user: 'U0BOB', ts: '1700000100.000003', text: question },
       user: { id: 'U0ALICE', name: 'alice' }, channel: { id: 'C0SOCKET', name: 'socket' }, team: { id: 'T0TEAM', domain: 'acme' },
     });
-    const reply = await waitFor(() => slack.responses[0], 'the private shortcut answer');
+    const reply = await waitFor(() => slack.responses[0]?.body, 'the private shortcut answer');
     expect(reply.response_type).toBe('ephemeral');
 
     send('env-w', 'events_api', eventEnvelope({ type: 'function_executed', function: { callback_id: 'answer_question' }, inputs: { question }, function_execution_id: 'Fx0SOCKET', workflow_execution_id: 'Wx1', event_ts: '1700000100.000004', bot_access_token: 'xwfp-socket' }));
-    const done = await waitFor(() => slack.api.find((c) => c.method === 'functions.completeSuccess'), 'the completed step');
+    const done = await waitFor(() => api().find((c) => c.method === 'functions.completeSuccess'), 'the completed step');
     expect(done.params.function_execution_id).toBe('Fx0SOCKET');
     expect((done.params.outputs as { status: string }).status).toBe('answered');
   });

@@ -3,11 +3,11 @@ import { PassThrough } from 'node:stream';
 import { serve } from '../../../src/cli/serve.ts';
 import type { ReadyInfo, SlackBotTimers } from '../../../src/runtime/run-slack-bot.ts';
 import type { Cleanup } from '../../helpers/cleanups.ts';
-import { slackSignature, nowSeconds } from '../../helpers/slack-signing.ts';
+import { slackSignature, nowSeconds } from '../../slack-stand-in/slack-signing.ts';
 import { loadEngineSharingSeeds } from '../../helpers/seeds-engine.ts';
 import { withTempStore } from '../../helpers/temp-db.ts';
 import { Capture } from './capture.ts';
-import { FakeSlackApi, type ApiHandler } from './fake-slack-api.ts';
+import { FakeSlackApi, type ApiHandler } from '../../slack-stand-in/fake-slack-api.ts';
 
 export const SIGNING_SECRET = 'f00dfeedf00dfeedf00dfeedf00dfeed';
 export const BOT_TOKEN = 'xoxb-1-2-runtimetestbottoken';

@@ -1,20 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import type { Cleanup } from '../../helpers/cleanups.ts';
 import { waitFor } from '../../helpers/wait-for.ts';
 import { withTempStore } from '../../helpers/temp-db.ts';
-import { FakeSlackApi, type ApiHandler } from './fake-slack-api.ts';
+import { FakeSlackApi, type ApiHandler } from '../../slack-stand-in/fake-slack-api.ts';
+import { freePort } from '../../slack-stand-in/free-port.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from './run-serve.ts';
-
-/** A port on 127.0.0.1 that was free a moment ago. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 export interface ServeChild {
   readonly process: ChildProcess;

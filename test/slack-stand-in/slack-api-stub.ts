@@ -1,5 +1,12 @@
 import nock from 'nock';
-import { waitFor } from './wait-for.ts';
+import { BOT_ID, BOT_USER, TEAM } from '../helpers/slack-payloads.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+import { decodeForm } from './decode-fields.ts';
+import type { ResponseUrlCall } from './fake-slack-api.ts';
+import { okReply, tsAt, type BotIdentity } from './slack-replies.ts';
+
+/** The bot as the Bolt-app tests' payloads address it. */
+const BOT: BotIdentity = { userId: BOT_USER, botId: BOT_ID, teamId: TEAM };
 
 /** One Web API call as the bot made it: form fields, with `blocks`/`view` JSON-decoded. */
 export interface ApiCall {
@@ -8,20 +15,16 @@ export interface ApiCall {
   readonly authorization: string | undefined;
 }
 
-/** One POST to a response_url (JSON body). */
-export interface ResponseUrlCall {
-  readonly id: string;
-  readonly body: Record<string, unknown>;
-}
-
 interface Reply {
   readonly status: number;
   readonly body: unknown;
 }
 
 /**
- * A stand-in for the Slack Web API and response_urls, with nock: every call is recorded, answered
- * `ok: true` with plausible fields, or with a failure queued by `failNext`. Point the app at it
+ * The in-process member of the Slack stand-in kit (test/slack-stand-in/): a stand-in for the Web
+ * API and response_urls, with nock, for a Bolt app in the test process. It answers as
+ * `FakeSlackApi` does (slack-replies.ts): every call is recorded and answered `ok: true` with
+ * plausible fields, or with a failure queued by `failNext`. Point the app at it
  * with `slackApiUrl: stub.apiUrl`; build response_urls with `stub.responseUrl(id)`.
  */
 export class SlackApiStub {
@@ -43,7 +46,7 @@ export class SlackApiStub {
         stub.apiCalls.push({ method, params, authorization: headerValue(this.req.headers.authorization) });
         const failure = stub.#failures.get(method)?.shift();
         if (failure) return [failure.status, failure.body as nock.Body];
-        return [200, stub.#okReply(method, params)];
+        return [200, okReply(method, params, BOT, () => tsAt(++stub.#ts))];
       });
     nock(origin)
       .persist()
@@ -94,43 +97,6 @@ export class SlackApiStub {
       const calls = this.responseUrlCalls.filter((c) => c.id === id);
       return calls.length >= count ? calls : undefined;
     }, `${count} POST(s) to response_url ${id}`, timeoutMs);
-  }
-
-  #okReply(method: string, params: Record<string, unknown>): Record<string, unknown> {
-    this.#ts += 1;
-    const ts = `1800000000.${String(this.#ts).padStart(6, '0')}`;
-    switch (method) {
-      case 'chat.postMessage':
-        return { ok: true, channel: params.channel, ts, message: { ts, text: params.text } };
-      case 'chat.postEphemeral':
-        return { ok: true, message_ts: ts };
-      case 'chat.update':
-        return { ok: true, channel: params.channel, ts: params.ts };
-      case 'views.publish':
-        return { ok: true, view: { id: 'V0HOME' } };
-      case 'auth.test':
-        return { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0TEAM' };
-      default:
-        return { ok: true };
-    }
-  }
-}
-
-/** web-api 8 posts `application/x-www-form-urlencoded`, with object fields JSON-encoded. */
-function decodeForm(body: unknown): Record<string, unknown> {
-  const fields = typeof body === 'string' ? Object.fromEntries(new URLSearchParams(body)) : ((body ?? {}) as Record<string, unknown>);
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    out[key] = typeof value === 'string' && /^[[{]/.test(value) ? tryJson(value) : value;
-  }
-  return out;
-}
-
-function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
   }
 }
 

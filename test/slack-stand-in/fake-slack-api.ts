@@ -1,7 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { decodeFields } from './decode-fields.ts';
+import { okReply, tsAt, type BotIdentity } from './slack-replies.ts';
 
-/** One Web API call as the stand-in received it. */
+/** One Web API call as the stand-in received it (`decodedParams` for its JSON-valued fields as values). */
 export interface ApiCall {
   readonly method: string;
   /** Form or JSON parameters; `blocks` and other JSON-valued fields stay strings, as sent. */
@@ -32,13 +35,29 @@ export interface HeldMessage {
 
 export type ApiHandler = (call: ApiCall) => ApiReply | undefined | Promise<ApiReply | undefined>;
 
+/** The bot as the runtime tests' mentions address it (`<@UBOT>`). */
+const RUNTIME_BOT: BotIdentity = { userId: 'UBOT', botId: 'BBOT', teamId: 'T1' };
+
+/** One POST to a response_url (`responseUrl(id)`), its JSON body. */
+export interface ResponseUrlCall {
+  readonly id: string;
+  readonly body: Record<string, unknown>;
+}
+
 /**
  * A local stand-in for the Slack Web API on 127.0.0.1: records every call and answers like Slack
  * (auth.test, chat.postMessage, …), unless `handler` answers first. Point SLACK_API_URL (or
- * web-api's slackApiUrl) at `url`.
+ * web-api's slackApiUrl) at `url`. It also takes response_url posts (`responseUrl(id)`) and, after
+ * `socketMode(appToken)`, Socket Mode connections. The same class serves the tests, the load test
+ * and the start-up bench (test/slack-stand-in/ is importable from scripts/); for a Bolt app in the
+ * test process, `SlackApiStub` answers alike without a socket.
  */
 export class FakeSlackApi {
   readonly calls: ApiCall[] = [];
+  readonly responses: ResponseUrlCall[] = [];
+  /** Socket Mode connections opened (after `socketMode`), and the acks received on them. */
+  readonly sockets: WebSocket[] = [];
+  readonly acks: Array<Record<string, unknown>> = [];
   /** Messages posted (and not deleted), per channel in posting order. */
   readonly messages = new Map<string, HeldMessage[]>();
   handler: ApiHandler | undefined;
@@ -47,6 +66,7 @@ export class FakeSlackApi {
   readonly #perMethod = new Map<string, number>();
   #ts = 0;
   #url = '';
+  #socketMode: { readonly appToken: string; readonly wss: WebSocketServer } | undefined;
 
   readonly #record: boolean;
 
@@ -72,7 +92,37 @@ export class FakeSlackApi {
     return this;
   }
 
+  /** A response_url that posts to this stand-in, recorded under `id` in `responses`. */
+  responseUrl(id: string): string {
+    return this.#url.replace(/\/api\/$/, `/respond/${id}`);
+  }
+
+  /**
+   * Speaks Socket Mode: `apps.connections.open` with `appToken` hands out a ws:// URL to this
+   * server, which greets with `hello`, takes acks (by envelope_id) and sends what `send` is given.
+   */
+  socketMode(appToken: string): this {
+    const wss = new WebSocketServer({ server: this.#server, path: '/link' });
+    wss.on('connection', (socket) => {
+      this.sockets.push(socket);
+      socket.on('message', (data) => this.acks.push(JSON.parse(String(data)) as Record<string, unknown>));
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' }, debug_info: { host: 'local', approximate_connection_time: 18060 } }));
+    });
+    this.#socketMode = { appToken, wss };
+    return this;
+  }
+
+  /** Sends an envelope down the newest Socket Mode connection. */
+  send(envelope: Record<string, unknown>): void {
+    const socket = this.sockets.at(-1);
+    if (!socket) throw new Error('no Socket Mode connection');
+    socket.send(JSON.stringify(envelope));
+  }
+
   async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    const wss = this.#socketMode?.wss;
+    if (wss) await new Promise<void>((resolve) => wss.close(() => resolve()));
     for (const res of this.#hanging) res.destroy();
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
@@ -87,7 +137,10 @@ export class FakeSlackApi {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
-    const method = (req.url ?? '').replace(/^.*\/api\//, '').split('?')[0] ?? '';
+    // A response_url post is a call too (method `/respond/<id>`, so a handler can fail or hang it), also kept in `responses`.
+    const respond = /\/respond\/([\w-]+)$/.exec(req.url ?? '');
+    if (respond) this.responses.push({ id: respond[1]!, body: parseJsonObject(text) });
+    const method = respond ? `/respond/${respond[1]}` : ((req.url ?? '').replace(/^.*\/api\//, '').split('?')[0] ?? '');
     const params = parseParams(text, req.headers['content-type']);
     const seq = (this.#perMethod.get(method) ?? 0) + 1;
     this.#perMethod.set(method, seq);
@@ -116,13 +169,15 @@ export class FakeSlackApi {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
   }
 
+  #nextTs(): string {
+    this.#ts += 1;
+    return tsAt(this.#ts);
+  }
+
   #default(call: ApiCall): { readonly ok: boolean; readonly [key: string]: unknown } {
     switch (call.method) {
-      case 'auth.test':
-        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'faqbot', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' };
       case 'chat.postMessage': {
-        this.#ts += 1;
-        const ts = `1800000000.${String(this.#ts).padStart(6, '0')}`;
+        const ts = this.#nextTs();
         const channel = call.params['channel'] ?? '';
         const thread = call.params['thread_ts'];
         const metadata = call.params['metadata'] ? (JSON.parse(call.params['metadata']) as HeldMessage['metadata']) : undefined;
@@ -132,8 +187,6 @@ export class FakeSlackApi {
         this.messages.set(channel, list);
         return { ok: true, channel, ts };
       }
-      case 'chat.update':
-        return { ok: true, channel: call.params['channel'] ?? '', ts: call.params['ts'] ?? '' };
       case 'conversations.replies': {
         const ts = call.params['ts'] ?? '';
         const found = (this.messages.get(call.params['channel'] ?? '') ?? []).filter((m) => m.ts === ts || m.thread_ts === ts);
@@ -145,9 +198,11 @@ export class FakeSlackApi {
         return { ok: true, messages: found.map((m) => withMetadata(m, call)), has_more: false };
       }
       case 'apps.connections.open':
-        return { ok: false, error: 'not_allowed_token_type' };
+        if (!this.#socketMode) return { ok: false, error: 'not_allowed_token_type' };
+        if (call.authorization !== `Bearer ${this.#socketMode.appToken}`) return { ok: false, error: 'invalid_auth' };
+        return { ok: true, url: this.#url.replace(/^http:/, 'ws:').replace(/\/api\/$/, '/link') };
       default:
-        return { ok: true };
+        return okReply(call.method, call.params, RUNTIME_BOT, () => this.#nextTs()) as { ok: boolean };
     }
   }
 }
@@ -165,4 +220,17 @@ function parseParams(text: string, contentType: string | undefined): Record<stri
     return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
   }
   return Object.fromEntries(new URLSearchParams(text));
+}
+
+/** A call's parameters with `blocks` and other JSON-valued fields decoded, as Slack reads them. */
+export function decodedParams(call: ApiCall): Record<string, unknown> {
+  return decodeFields(call.params);
+}
+
+function parseJsonObject(text: string): Record<string, unknown> {
+  try {
+    return JSON.parse(text || '{}') as Record<string, unknown>;
+  } catch {
+    return { unparsed: text };
+  }
 }
