@@ -138,7 +138,7 @@ export class FakeSlackApi {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     // A response_url post is a call too (method `/respond/<id>`, so a handler can fail or hang it), also kept in `responses`.
-    const respond = /\/respond\/([\w-]+)$/.exec(req.url ?? '');
+    const respond = /^\/respond\/([\w-]+)$/.exec(req.url ?? '');
     if (respond) this.responses.push({ id: respond[1]!, body: parseJsonObject(text) });
     const method = respond ? `/respond/${respond[1]}` : ((req.url ?? '').replace(/^.*\/api\//, '').split('?')[0] ?? '');
     const params = parseParams(text, req.headers['content-type']);
