@@ -13,7 +13,7 @@ import { SIGNING_SECRET, startHttpTestApp, type HttpTestApp } from '../helpers/h
 import { seedsEngine } from '../helpers/seeds-engine.ts';
 import { BOT_USER, blockAction, eventEnvelope, mentionEvent, nextTs, slashCommand } from '../helpers/slack-payloads.ts';
 import { postForm, postJson, postPayload } from '../helpers/signed-requests.ts';
-import { SlackApiStub } from '../helpers/slack-api-stub.ts';
+import { SlackApiStub } from '../slack-stand-in/slack-api-stub.ts';
 import { settle, waitFor } from '../helpers/wait-for.ts';
 import { noticePostgresSkipped, TEST_DATABASE_URL, usePostgresSchema } from '../store/store-backends.ts';
 
