@@ -28,6 +28,20 @@ export async function openExistingStore(io: CliIo): Promise<Store | null> {
   return openStore(location);
 }
 
+/**
+ * For `ask`: the store's curations are a bonus, so a store that does not answer (PostgreSQL down)
+ * is a warning on stderr and the answer comes from faq.yml alone.
+ */
+export async function openStoreIfReachable(io: CliIo): Promise<Store | null> {
+  try {
+    return await openExistingStore(io);
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    writeLine(io.stderr, `faqbot: warning: answering without the curators' changes: ${error.message}`);
+    return null;
+  }
+}
+
 /** As openExistingStore, for commands that need the store: its absence is an error saying where it was looked for. */
 export async function requireStore(io: CliIo): Promise<Store> {
   const store = await openExistingStore(io);

@@ -3,7 +3,7 @@ import { resolveCorpusDir } from '../resolve-corpus-dir.ts';
 import { FaqbotError } from '../errors.ts';
 import { loadEngine } from '../load-engine.ts';
 import { ask } from './ask.ts';
-import { loadCuratedEngine, openExistingStore } from './cli-store.ts';
+import { loadCuratedEngine, openStoreIfReachable } from './cli-store.ts';
 import type { CurateCommand } from './curate.ts';
 import { check } from './check.ts';
 import { runEval } from './eval.ts';
@@ -41,7 +41,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       case 'ask': {
         const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
         // With the bot's store, accepted curations answer too; without one nothing is created.
-        const store = await openExistingStore(io);
+        const store = await openStoreIfReachable(io);
         const engine = await loadCuratedEngine(corpusDir(values.corpus, io), store, io).finally(() => store?.close());
         return await ask(engine, positionals.length ? positionals.join(' ') : undefined, values.json === true, io);
       }

@@ -103,6 +103,17 @@ describe('faqbot curate, end to end', () => {
     expect(jsonLines((await runCli(['ask', '--json', 'What is Hyper-V?'], { env })).stdout)[0]).toMatchObject({ status: 'answered', answer: HYPER_V.answer });
     expect(fs.existsSync(db)).toBe(false);
   });
+
+  it('ask with a store that does not answer warns and answers from faq.yml', async () => {
+    const { corpus } = workspace();
+    const env = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', FAQBOT_CORPUS: corpus };
+    const asked = await runCli(['ask', '--json', 'What is Hyper-V?'], { env });
+    expect(asked.code).toBe(0);
+    expect(jsonLines(asked.stdout)[0]).toMatchObject({ status: 'answered', answer: HYPER_V.answer });
+    expect(asked.stderr).toMatch(/^faqbot: warning: answering without the curators' changes: The PostgreSQL store failed/);
+    // curate needs the store: the same is an error there.
+    expect((await runCli(['curate', 'list'], { env })).code).toBe(1);
+  });
 });
 
 describe('faqbot stats', () => {
