@@ -36,6 +36,13 @@ export async function curate(command: CurateCommand, corpusDir: string, io: CliI
       case 'accept': {
         const curation = await service.acceptPhrasing({ suggestionId: command.id, entryId: command.entryId, by: curator(io), at: now });
         writeLine(io.stdout, `accepted: "${curation.question}" is now a phrasing of ${curation.entryId} (curation ${curation.id}); live on running replicas within seconds.`);
+        // What the bot will now say to it: a phrasing another entry wins, or that matching still
+        // cannot place, is worth knowing at once rather than from the next `faqbot check`.
+        const answer = (await loadCuratedEngine(corpusDir, store, io)).ask(curation.question);
+        if (answer.status !== 'answered' || answer.entryId !== curation.entryId) {
+          const outcome = answer.status === 'answered' ? `is answered by ${answer.entryId}` : `comes back ${answer.status}`;
+          writeLine(io.stderr, `faqbot: warning: even so, "${curation.question}" ${outcome}; \`faqbot check\` lists such phrasings.`);
+        }
         return 0;
       }
       case 'dismiss': {

@@ -95,6 +95,15 @@ describe('faqbot curate, end to end', () => {
     expect((await runCli(['curate', 'dismiss', String(miss!['id'])], { env })).code).toBe(1);
   });
 
+  it('accepting a phrasing that another entry answers says so at once', async () => {
+    const { db, env } = workspace();
+    await botRecordsMiss(db, 'Who founded OpenStack?');
+    const [miss] = jsonLines((await runCli(['curate', 'list', '--json'], { env })).stdout);
+    const accept = await runCli(['curate', 'accept', String(miss!['id']), '--entry', 'what-is-hyper-v'], { env });
+    expect(accept.code).toBe(0);
+    expect(accept.stderr).toMatch(/^faqbot: warning: even so, "Who founded OpenStack\?" (is answered by who-founded-openstack|comes back ambiguous); `faqbot check` lists such phrasings\.\n$/);
+  });
+
   it('without a store, curate says where it looked and creates nothing; ask works as before', async () => {
     const { db, env } = workspace();
     const list = await runCli(['curate', 'list'], { env });
