@@ -9,6 +9,7 @@ import { hasWords, incomingQuestion } from '../incoming-question.ts';
 import { platformError } from '../slack-errors.ts';
 import type { UserNameLookup } from '../user-names.ts';
 import type { BotThreads } from '../bot-threads.ts';
+import { showAssistantProgress } from '../assistant-progress.ts';
 import { findPostedAnswer, postAnswer, type AnswerTarget } from './post-once.ts';
 
 /** What became of one claimed question; the worker records it in the store. */
@@ -53,6 +54,10 @@ export function createAnswerer(deps: AnswererDeps): (question: ClaimedQuestion) 
     const question = await incomingQuestion(q.text, { botUserId: deps.botUserId, names: deps.names });
     // Asked inside a thread the bot answered: read with that thread's first question as context.
     const earlier = q.threadTs !== null && q.threadTs !== q.ts && hasWords(question) ? await deps.botThreads.questionOf(q.channel, q.threadTs) : null;
+    // A DM thread is where the assistant panel asks: its status and title, as the panel's listener sets them.
+    if (q.surface === 'dm' && q.threadTs !== null && !q.answerTs && hasWords(question)) {
+      await showAssistantProgress(deps.client, { channel: q.channel, threadTs: q.threadTs }, earlier === null ? question : null, deps.logger);
+    }
     const answer = hasWords(question) ? engine.ask(question, earlier ? { context: earlier } : undefined) : null;
     // Posted answers carry Slack's native feedback buttons, as the listeners' answers do.
     const message: SlackMessage = answer

@@ -6,11 +6,12 @@ import { answerOnce } from '../../answer-once.ts';
 import { hasWords, incomingQuestion } from '../../incoming-question.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
 import { postReply } from '../../post-reply.ts';
+import { ASSISTANT_STATUS } from '../../assistant-progress.ts';
 
 /** Slack shows at most four suggested prompts. */
 const MAX_PROMPTS = 4;
 /** Shown while the answer is being put together; Slack prefixes it with the app's name. */
-const STATUS = 'is looking through the articles…';
+const STATUS = ASSISTANT_STATUS;
 const TITLE = 'Questions about the articles';
 const GREETING = "Hi! Ask me anything about the articles I know, in your own words: I answer with quotes from them, and you can follow up in this thread.";
 
