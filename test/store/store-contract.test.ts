@@ -219,6 +219,8 @@ describe.each(backends())('Store contract: $name', (backend: Backend) => {
     expect(await store.recordVote({ ...vote, user: 'UBOB', at: T0 + 3 })).toBe('new');
     const votes = await store.votesSince(T0);
     expect(votes.map((v) => [v.user, v.verdict]).sort()).toEqual([['UALICE', 'not_helpful'], ['UBOB', 'helpful']]);
+    // The entry and the question as asked come back too: a not-helpful vote is a curation suggestion.
+    expect(votes.map((v) => [v.entryId, v.question])).toEqual([['e1', 'q'], ['e1', 'q']]);
   });
 
   it('sees a signed request once until it expires, also across replicas', async () => {
