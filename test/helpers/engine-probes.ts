@@ -42,3 +42,18 @@ export function answeredQuestion(engine: Engine): { question: string; answer: An
   if (!found) throw new Error('the engine answers none of the probe questions: is seeds/ loaded?');
   return found;
 }
+
+/**
+ * A question with an "&" that the engine answers, while the same words with Slack's "&amp;" (left
+ * undecoded) it does not: what shows that a Slack question is decoded before it is matched.
+ */
+export function ampersandQuestion(engine: Engine): { question: string; answer: Answer } {
+  const bases = [...candidates(engine)].slice(0, 40).map((q) => q.replace(/\?$/, ''));
+  for (const base of bases) {
+    for (const question of [`${base} (R&D)?`, `${base} & more?`, `${base} & support?`, `AT&T: ${base}?`]) {
+      const answer = engine.ask(question);
+      if (answer.status === 'answered' && answer.citations.length > 0 && engine.ask(question.replace(/&/g, '&amp;')).status !== 'answered') return { question, answer };
+    }
+  }
+  throw new Error('no probe question with "&" is answered only when decoded: add one to test/helpers/engine-probes.ts');
+}
