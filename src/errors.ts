@@ -47,16 +47,26 @@ export class CorpusError extends FaqbotError {
   }
 }
 
-/** `faq.yml` (or the curation data in it) is malformed or cites text its article does not hold. */
-export class FaqFileError extends FaqbotError {
-  /** Every problem found, each already naming file, entry and line. */
+/**
+ * A check that reports every problem it found at once (faq.yml, the configuration), not the first:
+ * `problems` holds each, already saying where and what to do.
+ */
+export abstract class ProblemsError extends FaqbotError {
   readonly problems: readonly string[];
+
+  constructor(code: ErrorCode, problems: readonly string[], message: string) {
+    super(code, message);
+    this.problems = problems;
+  }
+}
+
+/** `faq.yml` (or the curation data in it) is malformed or cites text its article does not hold. */
+export class FaqFileError extends ProblemsError {
   /** What faq.yml could still be read as (when it is valid YAML), so its citations can be checked too. */
   readonly partial: FaqFile | undefined;
 
   constructor(problems: readonly string[], partial?: FaqFile) {
-    super('faq_invalid', problems.join('\n'));
-    this.problems = problems;
+    super('faq_invalid', problems, problems.join('\n'));
     this.partial = partial;
   }
 }
@@ -69,12 +79,9 @@ export class CurationError extends FaqbotError {
 }
 
 /** The environment does not describe a usable configuration. */
-export class ConfigError extends FaqbotError {
-  readonly problems: readonly string[];
-
+export class ConfigError extends ProblemsError {
   constructor(problems: readonly string[]) {
-    super('config_invalid', `Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.problems = problems;
+    super('config_invalid', problems, `Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
 

@@ -1,9 +1,7 @@
 import type { Article } from '../corpus/types.ts';
-import { namesOf } from './draft/names-of.ts';
-import { madeByKeys, mayHaveMadeByKey } from './draft/made-by-keys.ts';
-import { sentencesOf } from './draft/sentences-of.ts';
-import { trimConnectives } from './draft/trim-connectives.ts';
-import { mayHaveWhoKey, whoKeys } from './draft/who-keys.ts';
+import { namesOf, sentencesOf, trimConnectives } from './paragraph-questions/english.ts';
+import { madeByKeys, mayHaveMadeByKey } from './paragraph-questions/made-by-keys.ts';
+import { mayHaveWhoKey, whoKeys } from './paragraph-questions/who-keys.ts';
 
 /** A question a paragraph answers, found by a reliable pattern in one of its sentences. */
 export interface GeneratedKey {

@@ -215,22 +215,6 @@ export interface Store {
   /** Every decision taken, for filtering open suggestions. */
   suggestionDecisions(): Promise<SuggestionDecision[]>;
 
-  // Curation (issue 10): picks, curators' decisions and their live changes.
-  /** Records a "did you mean" pick; the same (user, question, entry) again changes nothing. */
-  recordPick(pick: QuestionPick): Promise<void>;
-  /** Picks made at or after `since`. */
-  picksSince(since: number): Promise<QuestionPick[]>;
-  /** Stores a verified curation; returns it with its id (ids grow: a higher id is newer). */
-  addCuration(curation: NewCuration): Promise<Curation>;
-  /** Every curation, oldest first: what every replica overlays on faq.yml. */
-  curations(): Promise<Curation[]>;
-  /** Changes whenever curations change (the highest id; 0 when none): cheap enough to poll. */
-  curationVersion(): Promise<number>;
-  /** Records a decision; false if the suggestion was already decided (the first decision stays). */
-  decideSuggestion(decision: SuggestionDecision): Promise<boolean>;
-  /** Every decision taken, for filtering open suggestions. */
-  suggestionDecisions(): Promise<SuggestionDecision[]>;
-
   // Replays and retention.
   /** True the first time `key` is seen before `expiresAt`; false for a replay. */
   firstSight(key: string, expiresAt: number, now: number): Promise<boolean>;

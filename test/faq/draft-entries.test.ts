@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/corpus/load-corpus.ts';
 import type { Article } from '../../src/corpus/types.ts';
-import { draftEntries, MAX_QUOTE, slugify, trimConnectives, type DraftEntry } from '../../src/faq/draft/draft-entries.ts';
+import { draftEntries, MAX_QUOTE, slugify, trimConnectives, type DraftEntry } from '../../src/faq/paragraph-questions/draft-entries.ts';
 import { locateQuote } from '../../src/faq/verify-faq.ts';
 import { loadCuratedCorpus } from '../../src/load-engine.ts';
 

@@ -2,22 +2,7 @@ import pg from 'pg';
 import { MIGRATIONS, MIGRATIONS_TABLE } from '../migrations/index.ts';
 import { curationColumns, toClaimed, toCuration, toDecision, toPick, toQuestionRow, toVote, type RawRow } from '../rows.ts';
 import { StoreError } from '../store-error.ts';
-import type {
-  AnswerRecord,
-  ClaimedQuestion,
-  ClaimOptions,
-  Curation,
-  EditResult,
-  EnqueueResult,
-  FeedbackVote,
-  NewCuration,
-  NewQuestion,
-  QuestionPick,
-  QuestionRow,
-  Store,
-  SuggestionDecision,
-  VoteResult,
-} from '../store.ts';
+import type { AnswerRecord, ClaimedQuestion, ClaimOptions, Curation, EditResult, EnqueueResult, FeedbackVote, NewCuration, NewQuestion, QuestionPick, QuestionRow, Store, SuggestionDecision, VoteResult } from '../store.ts';
 
 export interface PostgresStoreOptions {
   /** DATABASE_URL. */

@@ -4,22 +4,7 @@ import Database from 'better-sqlite3';
 import { MIGRATIONS, MIGRATIONS_TABLE } from '../migrations/index.ts';
 import { curationColumns, toClaimed, toCuration, toDecision, toPick, toQuestionRow, toVote, type RawRow } from '../rows.ts';
 import { StoreError } from '../store-error.ts';
-import type {
-  AnswerRecord,
-  ClaimedQuestion,
-  ClaimOptions,
-  Curation,
-  EditResult,
-  EnqueueResult,
-  FeedbackVote,
-  NewCuration,
-  NewQuestion,
-  QuestionPick,
-  QuestionRow,
-  Store,
-  SuggestionDecision,
-  VoteResult,
-} from '../store.ts';
+import type { AnswerRecord, ClaimedQuestion, ClaimOptions, Curation, EditResult, EnqueueResult, FeedbackVote, NewCuration, NewQuestion, QuestionPick, QuestionRow, Store, SuggestionDecision, VoteResult } from '../store.ts';
 
 /** How long a statement waits for another process's write lock before failing (ms). */
 const BUSY_TIMEOUT_MS = 5_000;

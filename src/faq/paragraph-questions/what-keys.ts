@@ -1,6 +1,4 @@
-import { cleanName } from './clean-name.ts';
-import { endClause } from './end-clause.ts';
-import { DESCRIBED_BY, NAME } from './name-pattern.ts';
+import { cleanName, DESCRIBED_BY, endClause, NAME } from './english.ts';
 import type { Key } from './types.ts';
 
 const APPOSITIVE_THING = new RegExp(String.raw`(${NAME}),\s+(${DESCRIBED_BY}\s+[^,;]+)(,\s+(?:and|or)\s)?`, 'gu');

@@ -1,5 +1,4 @@
-import { cleanName } from './clean-name.ts';
-import { NAME } from './name-pattern.ts';
+import { cleanName, NAME } from './english.ts';
 import type { Key } from './types.ts';
 
 const QUOTED_SPEAKER = new RegExp(String.raw`^"[^"]{20,}[,.!?]"\s*,?\s+(?:said|says|stated|added|explained|noted|wrote|told)\s+(${NAME})`, 'u');

@@ -1,4 +1,4 @@
-import { capitalise } from './capitalise.ts';
+import { capitalise } from './english.ts';
 import type { Key } from './types.ts';
 
 const NUMBER_WORD = 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|millions|billions';

@@ -1,6 +1,4 @@
-import { cleanName } from './clean-name.ts';
-import { endClause } from './end-clause.ts';
-import { NAME } from './name-pattern.ts';
+import { cleanName, endClause, NAME } from './english.ts';
 import type { Key } from './types.ts';
 
 const ROLE = String.raw`(?:manager|director|president|ceo|cto|cfo|coo|chief|founder|co-founder|head|officer|chairman|chairwoman|chair|producer|editor|analyst|spokesman|spokeswoman|spokesperson|professor|author|engineer|architect|executive|vp|secretary|minister|researcher|scientist|leader|partner|owner|reporter|writer|correspondent|consultant|evangelist|fellow|strategist|developer|designer|governor|senator|mayor|lawyer|economist|historian|general|journalist|poet|novelist|playwright|friend|colleague|inventor|physicist|mathematician|chemist|biologist|astronomer|mystic|propagandist|wife|husband|son|daughter|father|mother|brother|sister|student|teacher|biographer|assistant|actor|actress|singer|musician|artist|painter|composer|philosopher|politician|king|queen|prince|princess|emperor|bishop|priest|pope|soldier|captain|commander|chancellor|judge|doctor|physician|coach|player|quarterback|pilot|astronaut|explorer|entrepreneur|businessman|businesswoman|investor|banker|financier|industrialist|philanthropist|activist|attorney|superintendent|commissioner|ambassador|diplomat)`;

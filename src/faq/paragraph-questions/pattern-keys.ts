@@ -1,7 +1,7 @@
 import { howManyKey } from './how-many-key.ts';
 import { madeByKeys } from './made-by-keys.ts';
 import { saidKey } from './said-key.ts';
-import { trimConnectives } from './trim-connectives.ts';
+import { trimConnectives } from './english.ts';
 import type { Key } from './types.ts';
 import { whatKeys } from './what-keys.ts';
 import { whenKey } from './when-key.ts';

@@ -1,5 +1,4 @@
-import { cleanName } from './clean-name.ts';
-import { DESCRIBED_BY, NAME } from './name-pattern.ts';
+import { cleanName, DESCRIBED_BY, NAME } from './english.ts';
 import type { Key } from './types.ts';
 
 const MADE_BY = String.raw`(founded|co-founded|created|started|established|launched|developed|built|invented|designed|acquired|bought|formed|written|introduced)`;

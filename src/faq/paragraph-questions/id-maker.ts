@@ -1,6 +1,6 @@
 import type { Article } from '../../corpus/types.ts';
 import { STOPWORDS } from '../../match/stopwords.ts';
-import { slugify } from './slugify.ts';
+import { slugify } from './english.ts';
 import type { DraftKind, Key } from './types.ts';
 
 const KIND_SLUG: Record<Exclude<DraftKind, 'about'>, string> = { who: 'who', what: 'what', founded: 'founder', when: 'when', 'how-many': 'how-many', said: 'quote' };

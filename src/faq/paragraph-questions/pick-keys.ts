@@ -1,4 +1,4 @@
-import { aboutKey } from './about-key.ts';
+import { aboutKey } from './key-phrases.ts';
 import type { Frequencies } from './document-frequencies.ts';
 import { keyPhrases } from './key-phrases.ts';
 import { patternKeys } from './pattern-keys.ts';

@@ -1,19 +1,14 @@
 import type { Article } from '../../corpus/types.ts';
-import { dedupeVariants } from './dedupe-variants.ts';
 import { documentFrequencies } from './document-frequencies.ts';
+import { namesOf, sentencesOf, trimConnectives } from './english.ts';
 import { idMaker } from './id-maker.ts';
-import { namesOf } from './names-of.ts';
 import { pickKeys } from './pick-keys.ts';
 import { quoteFor } from './quote-for.ts';
-import { sentencesOf } from './sentences-of.ts';
-import { shortAnswer } from './short-answer.ts';
-import { trimConnectives } from './trim-connectives.ts';
 import type { DraftEntry } from './types.ts';
 
 export type { DraftEntry, DraftKind } from './types.ts';
 export { MAX_QUOTE } from './quote-for.ts';
-export { slugify } from './slugify.ts';
-export { trimConnectives } from './trim-connectives.ts';
+export { slugify, trimConnectives } from './english.ts';
 
 export interface DraftOptions {
   /** Articles whose paragraphs give the document frequencies for key phrases (default: this one). */
@@ -58,4 +53,25 @@ export function draftEntries(article: Article, options: DraftOptions = {}): Draf
     }
   }
   return entries;
+}
+
+const MAX_ANSWER = 300;
+
+/** An entry's answer: ordinary white space folded, cut at a word boundary with "…" past MAX_ANSWER characters. */
+function shortAnswer(text: string): string {
+  // Only ordinary white space is folded: no-break spaces and curly quotes stay as written.
+  const clean = text.replace(/[ \t\r\n]+/g, ' ').trim();
+  if (clean.length <= MAX_ANSWER) return clean;
+  return `${clean.slice(0, MAX_ANSWER).replace(/\s+\S*$/, '')}…`;
+}
+
+/** The variants without repeats or the question itself, compared case-insensitively; the first spelling is kept. */
+function dedupeVariants(variants: readonly string[], question: string): string[] {
+  const seen = new Set([question.toLowerCase()]);
+  return variants.filter((v) => {
+    const key = v.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

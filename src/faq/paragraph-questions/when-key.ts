@@ -1,6 +1,4 @@
-import { baseForm } from './base-form.ts';
-import { cleanName } from './clean-name.ts';
-import { NAME } from './name-pattern.ts';
+import { baseForm, cleanName, NAME } from './english.ts';
 import type { Key } from './types.ts';
 
 const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December';

@@ -1,21 +1,15 @@
 import { termsOf } from '../../match/normalize.ts';
 import { STOPWORDS } from '../../match/stopwords.ts';
 import { idf, type Frequencies } from './document-frequencies.ts';
-import { TOKEN } from './token.ts';
-import { CONNECTIVE_WORDS } from './trim-connectives.ts';
-import type { Sentence } from './types.ts';
+import { CONNECTIVE_WORDS, TOKEN } from './english.ts';
+import type { Key, Sentence } from './types.ts';
 
-/** A key phrase of a paragraph. */
-export interface Phrase {
-  readonly text: string;
-  /** Sentences (indexes in the paragraph) holding the phrase, in reading order. */
-  readonly sentences: readonly number[];
-  /** Sentences that open with the phrase: it is what they are about. */
-  readonly subjectOf: readonly number[];
-  readonly score: number;
-  /** Another key phrase of its sentence, for the keyword variant. */
-  readonly context: string;
-}
+/**
+ * A key phrase of a paragraph: its `text`; the `sentences` (indexes in the paragraph) holding it,
+ * in reading order, and those it opens (`subjectOf`: it is what they are about); its `score`; and
+ * another key phrase of its sentence (`context`), for the keyword variant.
+ */
+export type Phrase = Readonly<{ text: string; sentences: readonly number[]; subjectOf: readonly number[]; score: number; context: string }>;
 
 /**
  * The paragraph's highest tf-idf noun-like n-grams. Candidate phrases: runs of capitalised words
@@ -98,3 +92,15 @@ function nounLike(words: readonly string[]): boolean {
 const VERBISH = new Set(
   'help make makes made use uses used provide provides run runs take takes allow allows get give gives become becomes became began seem seems said says remains keeps holds shows means needs wants leads lets puts plays including include includes well able likely past other potential several previously initially later particularly known shown seen given taken done behind across among around within without toward towards beyond despite via per amid along near onto inside outside'.split(' '),
 );
+
+/** The key-phrase question: "What does the article say about <phrase>?"; `context` is a partner phrase for the keyword variant. */
+export function aboutKey(phrase: string, sentence: number, context: string): Key {
+  return {
+    kind: 'about',
+    question: `What does the article say about ${phrase}?`,
+    // Without a partner phrase the keyword form is the bare phrase, so a rephrasing takes its place.
+    variants: context ? [`${phrase.toLowerCase()} ${context}`, `Tell me about ${phrase}.`, `${phrase}?`] : [phrase.toLowerCase(), `Tell me about ${phrase}.`, `What is said about ${phrase}?`],
+    phrase,
+    sentence,
+  };
+}
