@@ -144,6 +144,16 @@ describe('manifest.yml and the listeners agree', () => {
     ]);
   });
 
+  it("the README's scope table gives a reason for every scope the manifest asks for, and names no other", () => {
+    const readme = fs.readFileSync(path.resolve('README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^ *\| `([a-z_.:]+)` \| (.+) \|$/gm)];
+    expect(rows.map((r) => r[1]).sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    for (const [, , reason] of rows) expect(reason?.trim().length).toBeGreaterThan(10);
+    // The events line under the table: the same events as the manifest, both ways.
+    const events = /^ *Events: (.+?)\. `org_deploy_enabled/ms.exec(readme)?.[1] ?? '';
+    expect([...events.matchAll(/`([a-z_.]+)`/g)].map((m) => m[1]).sort()).toEqual([...manifest.settings.event_subscriptions.bot_events].sort());
+  });
+
   it('has the bot user, /faq with a usage hint, App Home with the Messages tab, and Socket Mode', () => {
     expect(manifest.display_information.name).toBe('faqbot');
     expect(manifest.features.bot_user?.display_name).toBe('faqbot');
