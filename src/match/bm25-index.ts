@@ -92,8 +92,39 @@ export class Bm25Index {
     return total;
   }
 
+  /**
+   * Every document's score for the query, written into `out` (one slot a document, zeros for the
+   * rest): what a small index that scores all its documents needs, with no ranked list to build.
+   */
+  scoreAll(query: ReadonlyArray<{ readonly id: number; readonly weight: number }>, out: Float64Array): void {
+    const touchedCount = this.accumulate(query);
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = this.touched[i]!;
+      out[doc] = this.scores[doc]!;
+      this.scores[doc] = 0;
+    }
+  }
+
   /** The best `limit` documents for weighted term ids (weight multiplies idf; repeats count once). */
   search(query: ReadonlyArray<{ readonly id: number; readonly weight: number }>, limit: number): Array<{ doc: number; score: number }> {
+    const touchedCount = this.accumulate(query);
+    const results: Array<{ doc: number; score: number }> = [];
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = this.touched[i]!;
+      const score = this.scores[doc]!;
+      this.scores[doc] = 0;
+      if (results.length < limit || score > results[results.length - 1]!.score) {
+        if (results.length === limit) results.pop();
+        let at = results.length;
+        while (at > 0 && results[at - 1]!.score < score) at--;
+        results.splice(at, 0, { doc, score });
+      }
+    }
+    return results;
+  }
+
+  /** Adds the query's BM25 scores into `scores`, listing each document touched; returns how many. */
+  private accumulate(query: ReadonlyArray<{ readonly id: number; readonly weight: number }>): number {
     const k1 = 1.2;
     const b = 0.75;
     let touchedCount = 0;
@@ -111,18 +142,6 @@ export class Bm25Index {
         this.scores[doc]! += (weight * tf * (k1 + 1)) / norm;
       }
     }
-    const results: Array<{ doc: number; score: number }> = [];
-    for (let i = 0; i < touchedCount; i++) {
-      const doc = this.touched[i]!;
-      const score = this.scores[doc]!;
-      this.scores[doc] = 0;
-      if (results.length < limit || score > results[results.length - 1]!.score) {
-        if (results.length === limit) results.pop();
-        let at = results.length;
-        while (at > 0 && results[at - 1]!.score < score) at--;
-        results.splice(at, 0, { doc, score });
-      }
-    }
-    return results;
+    return touchedCount;
   }
 }

@@ -52,7 +52,10 @@ export function featureVector(f: EntryFeatures): number[] {
  * entry that is ("…and when was that?" after a question about the pledge: its date, not its terms).
  */
 export function rankScore(f: EntryFeatures, weights: readonly number[] = RANK_WEIGHTS): number {
-  return linear(weights, featureVector(f)) - (f.typeFits > 0 ? 0 : TYPE_MISS_LOGIT);
+  // Summed in place, not via featureVector: this runs for every entry considered, every question.
+  let z = weights[0] ?? 0;
+  for (let i = 0; i < FEATURE_NAMES.length; i++) z += (weights[i + 1] ?? 0) * f[FEATURE_NAMES[i]!];
+  return z - (f.typeFits > 0 ? 0 : TYPE_MISS_LOGIT);
 }
 
 /** How far behind an entry of the wrong answer type is put: more than most ranking gaps. */

@@ -38,7 +38,8 @@ export class TermIndex {
     const shares = new Float64Array(this.index.docCount);
     const full = this.index.fullScore(query);
     if (full <= 0) return shares;
-    for (const hit of this.index.search(query, this.index.docCount)) shares[hit.doc] = hit.score / full;
+    this.index.scoreAll(query, shares);
+    for (let i = 0; i < shares.length; i++) shares[i] = shares[i]! / full;
     return shares;
   }
 
