@@ -37,7 +37,9 @@ async function botRecordsMiss(db: string, text: string, at = Date.now() - 1000):
 
 const jsonLines = (stdout: string): Array<Record<string, unknown>> => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 
-describe('faqbot curate, end to end', () => {
+// Each step is a whole CLI run that builds the engine, as a user's would: on a loaded, shared machine
+// a dozen of them can take longer than the suite's default 20 s.
+describe('faqbot curate, end to end', { timeout: 90_000 }, () => {
   it('a miss the bot recorded is listed, accepted as a phrasing, answered by ask, and exported into a faq.yml that check passes', async () => {
     const { corpus, db, env } = workspace();
     await botRecordsMiss(db, MISS);
