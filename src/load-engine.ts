@@ -17,6 +17,7 @@ import { FaqIndex } from './match/faq-index.ts';
 import { defaultWordVectors } from './match/default-word-vectors.ts';
 import { generateKeys, type GeneratedKey } from './faq/generate-keys.ts';
 import { titleEntries } from './faq/title-entries.ts';
+import { exactPhrasings } from './answer/exact-phrasings.ts';
 
 export const FAQ_FILE = 'faq.yml';
 const EXAMPLE_COUNT = 5;
@@ -107,7 +108,7 @@ export function buildAnswerContext({ corpus, curated, synonyms = [] }: LoadedCor
   const keys = generateKeys(corpus.articles, covered);
   const titled = titleEntries(corpus.articles, new Set(curated.flatMap((e) => e.citations.map((c) => c.source))));
   const index = new FaqIndex(corpus.articles, [...curated, ...titled], { synonyms, keys, vectors: defaultWordVectors() });
-  return { index, articles: new Map(corpus.articles.map((a) => [a.source, a])), examples: pickExamples(curated, keys, corpus), entrySources: new Set([...curated, ...titled].flatMap((e) => e.citations.map((c) => c.source))) };
+  return { index, articles: new Map(corpus.articles.map((a) => [a.source, a])), examples: pickExamples(curated, keys, corpus), entrySources: new Set([...curated, ...titled].flatMap((e) => e.citations.map((c) => c.source))), exactPhrasings: exactPhrasings(curated) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { clip, QUOTE_BUDGET, selectQuote } from './select-quote.ts';
 import type { Answer, Citation, Suggestion } from './types.ts';
 import { generatedEntryId, generatedQuestion } from './generated-entry.ts';
 import { splitQuestion } from './split-question.ts';
+import { phrasingKey } from './exact-phrasings.ts';
 
 const MAX_QUOTES = 3;
 /** A generated answer is one sentence, cut (at a word) if longer than this. */
@@ -21,6 +22,8 @@ export interface AnswerContext {
   readonly examples: readonly Suggestion[];
   /** Articles that entries (curated, or titles that are questions) cite: their passages answer alone only when strong. */
   readonly entrySources: ReadonlySet<string>;
+  /** Curated phrasings (question, variants, accepted phrasings) → their entry: see exact-phrasings.ts. */
+  readonly exactPhrasings: ReadonlyMap<string, FaqEntry>;
 }
 
 /**
@@ -31,6 +34,8 @@ export interface AnswerContext {
  * mean", or example questions) otherwise.
  */
 export function answerQuestion(question: string, context: AnswerContext, options: RankOptions = {}): Answer {
+  const curatedWording = context.exactPhrasings.get(phrasingKey(question));
+  if (curatedWording) return curatedAnswer(curatedWording, question, context);
   const parts = splitQuestion(question);
   return parts.length > 1 ? answerParts(question, parts, context, options) : answerOne(question, context, options);
 }

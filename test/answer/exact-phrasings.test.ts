@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildEngine, loadCuratedCorpus, type LoadedCorpus } from '../../src/load-engine.ts';
+import type { FaqEntry } from '../../src/faq/types.ts';
+
+// A curator's phrasing is answered with its entry even where the articles share few of its words.
+const PHRASING = 'how much does hyperv cost';
+
+let seeds: LoadedCorpus;
+beforeAll(async () => {
+  seeds = await loadCuratedCorpus('seeds');
+});
+
+function withVariant(loaded: LoadedCorpus, ids: readonly string[], variant: string): LoadedCorpus {
+  const curated: FaqEntry[] = loaded.curated.map((e) => (ids.includes(e.id) ? { ...e, variants: [...e.variants, variant] } : e));
+  return { ...loaded, curated };
+}
+
+describe("a question worded as a curator's phrasing", () => {
+  it('is answered with that entry, whatever case, punctuation and spacing it is typed with', () => {
+    const engine = buildEngine(withVariant(seeds, ['what-is-hyper-v'], PHRASING));
+    for (const asked of [PHRASING, 'How much does HyperV cost?', '  how much   does hyperv cost ?! ']) {
+      const answer = engine.ask(asked);
+      expect(answer.status).toBe('answered');
+      expect(answer.entryId).toBe('what-is-hyper-v');
+      expect(answer.citations.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('is left to the ranking when two entries claim the same phrasing', () => {
+    const shared = buildEngine(withVariant(seeds, ['what-is-hyper-v', 'what-is-openstack'], PHRASING)).ask(PHRASING);
+    // A curated wording answers with score 1; the ranking's confidence stays below it.
+    expect(shared.score).toBeLessThan(1);
+  });
+
+  it('needs the whole wording: a longer question that contains it is ranked as usual', () => {
+    const engine = buildEngine(withVariant(seeds, ['what-is-hyper-v'], PHRASING));
+    const longer = engine.ask(`${PHRASING} for a cluster of eight hosts in 2011`);
+    expect(longer.score).toBeLessThan(1);
+  });
+});
