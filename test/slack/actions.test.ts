@@ -58,6 +58,12 @@ describe('"Did you mean…"', () => {
     const [update] = await t.api.waitForCalls('chat.update');
     expect(update?.params).toMatchObject({ channel: 'C0GENERAL', ts: postedTs(reply) });
     expectAnswerShown(update?.params.blocks, t.engine.answerEntry(choice!.entryId, question));
+    // Native feedback buttons under a new block_id, as Slack asks of an updated message.
+    const [before] = nativeFeedback(reply?.params.blocks);
+    const [after] = nativeFeedback(update?.params.blocks);
+    expect(before?.blockId).toBeDefined();
+    expect(after?.blockId).toBeDefined();
+    expect(after?.blockId).not.toBe(before?.blockId);
     // The choices are gone, and no second message was posted.
     expect(buttons(update?.params.blocks).filter((b) => b.blockId === 'faq_choices')).toEqual([]);
     expect(t.api.calls('chat.postMessage')).toHaveLength(1);
@@ -147,7 +153,7 @@ describe('feedback', () => {
     const { question, answer } = answeredQuestion(t.engine);
     const reply = await mentionAndReply(question);
     const [feedback] = nativeFeedback(reply?.params.blocks);
-    expect(feedback?.blockId).toBe('faq_feedback');
+    expect(feedback?.blockId).toMatch(/^faq_feedback_[0-9a-f]{12}$/);
     // Slack sends the native element's action_id with the value of the side that was clicked.
     const messageTs = nextTs();
     const vote = (value: string, user: string) =>

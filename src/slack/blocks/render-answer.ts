@@ -12,6 +12,7 @@
  * [Helpful] [Not helpful]
  * ```
  */
+import { createHash } from 'node:crypto';
 import type { Answer, Citation } from '../../answer/types.ts';
 import { ACTION_IDS, BLOCK_IDS, encodeAnswerRef } from './action-values.ts';
 import {
@@ -162,7 +163,9 @@ function nativeFeedbackButtons(answer: Answer, question: string): KnownBlock {
   const ref = { entryId: answer.entryId, question };
   return {
     type: 'context_actions',
-    block_id: BLOCK_IDS.feedback,
+    // Slack asks for a new block_id when a message is updated (a chooser becoming its answer, an
+    // answer redone after an edit): one per (status, entry, question), so the buttons start afresh.
+    block_id: `${BLOCK_IDS.feedback}_${createHash('sha256').update(`${answer.status}\n${answer.entryId ?? ''}\n${question}`).digest('hex').slice(0, 12)}`,
     elements: [
       {
         type: 'feedback_buttons',
