@@ -126,3 +126,23 @@ describe.skipIf(!TEST_DATABASE_URL)('two replicas on one PostgreSQL schema, one 
     expect(a.api.responseUrlCalls.filter((c) => c.id === 'shared').map((c) => c.body)).toEqual([{ delete_original: true }]);
   });
 });
+
+describe('a store that does not answer when a chooser is clicked', () => {
+  const cleanups = useCleanups();
+
+  it('costs the cross-replica check, not the answer: the chooser is replaced, and a warning logged', async () => {
+    const engine = await seedsEngine();
+    const down = new Error('connection refused');
+    const app = await startHttpTestApp({ getEngine: () => engine, seenKeys: { firstSight: () => Promise.reject(down), forgetSight: () => Promise.reject(down) } });
+    cleanups.push(() => app.stop());
+    const found = findQuestion(engine, 'ambiguous');
+    if (!found) throw new Error('no probe question is ambiguous for this engine: add one to test/helpers/engine-probes.ts');
+    await postJson(app.url, SIGNING_SECRET, eventEnvelope(mentionEvent({ text: `<@${BOT_USER}> ${found.question}`, channel: 'C0DOWN', thread_ts: nextTs() })));
+    const [reply] = await app.api.waitForCalls('chat.postMessage');
+    const [first] = buttons(reply?.params.blocks).filter((x) => x.blockId === 'faq_choices');
+    await postPayload(app.url, SIGNING_SECRET, blockAction({ actionId: first!.actionId, value: first!.value, responseUrl: app.api.responseUrl('down'), channel: 'C0DOWN', messageTs: '1800000000.000001', blocks: reply?.params.blocks as unknown[] }));
+    const [update] = await app.api.waitForCalls('chat.update');
+    expectAnswerShown(update?.params.blocks, engine.answerEntry(found.answer.suggestions[0]!.entryId, found.question));
+    expect(app.logger.find('warn', /store did not answer/)).toHaveLength(1);
+  });
+});
