@@ -5,7 +5,7 @@ import type { Answer, Suggestion } from './answer/types.ts';
 import type { ArticleMeta } from './corpus/article-meta.ts';
 import { loadCorpus } from './corpus/load-corpus.ts';
 import type { Corpus } from './corpus/types.ts';
-import type { Engine } from './engine.ts';
+import type { AskOptions, Engine } from './engine.ts';
 import { applyCurations } from './curate/apply-curations.ts';
 import { curatorLookup } from './curate/curator-lookup.ts';
 import type { Curation } from './store/store.ts';
@@ -83,8 +83,8 @@ export function buildEngine(loaded: LoadedCorpus): Engine {
   const { index } = context;
   const byId = new Map(curated.map((e) => [e.id, e]));
   return {
-    ask: (question: string, options?: { readonly context?: string }): Answer =>
-      answerQuestion(typeof question === 'string' ? question : '', context, typeof options?.context === 'string' ? { context: options.context } : {}),
+    ask: (question: string, options?: AskOptions): Answer =>
+      answerQuestion(typeof question === 'string' ? question : '', context, typeof options?.context === 'string' ? { context: options.context } : {}, options?.exactWording !== false),
     answerEntry(entryId: string, question?: string): Answer | null {
       const entry = byId.get(entryId);
       if (entry) return curatedAnswer(entry, question ?? entry.question, context);

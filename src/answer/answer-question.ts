@@ -33,8 +33,8 @@ export interface AnswerContext {
  * it is one of the two best entries but not which; `unknown` (with the nearest entries as "did you
  * mean", or example questions) otherwise.
  */
-export function answerQuestion(question: string, context: AnswerContext, options: RankOptions = {}): Answer {
-  const curatedWording = context.exactPhrasings.get(phrasingKey(question));
+export function answerQuestion(question: string, context: AnswerContext, options: RankOptions = {}, exactWording = true): Answer {
+  const curatedWording = exactWording ? context.exactPhrasings.get(phrasingKey(question)) : undefined;
   if (curatedWording) return curatedAnswer(curatedWording, question, context);
   const parts = splitQuestion(question);
   return parts.length > 1 ? answerParts(question, parts, context, options) : answerOne(question, context, options);

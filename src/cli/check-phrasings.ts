@@ -22,7 +22,9 @@ export function strayPhrasings(engine: Engine, entries: readonly FaqEntry[], acc
   for (const entry of entries) {
     for (const [phrasing, role] of [[entry.question, 'question'] as const, ...entry.variants.map((v) => [v, accepted.has(`${entry.id}\0${v}`) ? 'accepted' : 'variant'] as const)]) {
       asked += 1;
-      const answer = engine.ask(phrasing);
+      // The ranking alone: a curated wording always answers its entry, the question is whether a
+      // little rewording would still (and whether another entry now takes it).
+      const answer = engine.ask(phrasing, { exactWording: false });
       if (answer.status === 'answered' && answer.entryId === entry.id) continue;
       const outcome =
         answer.status === 'answered' ? `answered by ${answer.entryId}` : answer.status === 'ambiguous' ? `ambiguous (${answer.suggestions.map((s) => s.entryId).join(', ')})` : 'unknown';

@@ -26,6 +26,13 @@ describe("a question worded as a curator's phrasing", () => {
     }
   });
 
+  it("is left to the ranking when asked with exactWording off (check's test-all asks so)", () => {
+    const engine = buildEngine(withVariant(seeds, ['what-is-hyper-v'], PHRASING));
+    expect(engine.ask(PHRASING).status).toBe('answered');
+    // "How much…" wants a number the entry does not have: the ranking alone does not answer it.
+    expect(engine.ask(PHRASING, { exactWording: false }).status).not.toBe('answered');
+  });
+
   it('is left to the ranking when two entries claim the same phrasing', () => {
     const shared = buildEngine(withVariant(seeds, ['what-is-hyper-v', 'what-is-openstack'], PHRASING)).ask(PHRASING);
     // A curated wording answers with score 1; the ranking's confidence stays below it.
