@@ -4,7 +4,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/helpers/fresh-dist.ts'],
-    testTimeout: 20_000,
+    // Generous: on a shared 2-core machine under load a bot child process can take 10 s to start. A
+    // timeout only says how long a failing test takes to fail; no test asserts on elapsed time.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // Child processes (not threads): tests send signals, spawn bots and load native modules.
     pool: 'forks',
     // vitest's default on a 2-core machine is one worker, which leaves a core idle while a test

@@ -1,8 +1,10 @@
 /**
  * Polls `probe` until it returns something other than undefined/false, or fails after `timeoutMs`
  * with `what` in the message. For effects that happen after Bolt has already acknowledged a request.
+ * The default is long (15 s) because it only bounds a failure: a loaded machine must not fail a
+ * test whose effect is merely slow to arrive.
  */
-export async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
+export async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();

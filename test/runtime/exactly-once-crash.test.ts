@@ -27,10 +27,10 @@ describe('every acked question answered exactly once across a SIGKILL (SQLite, c
     hold = false;
     const attemptedBefore = new Set(api.callsTo('chat.postMessage').map((c) => c.params['channel'] ?? ''));
     await startChildBot(cleanups, { api, env: { FAQBOT_DB: db, HOST: '127.0.0.1' } });
-    await waitFor(() => channels.every((c) => api.messages.get(c)?.length === 1), 'every question answered after the restart', 15_000);
+    await waitFor(() => channels.every((c) => api.messages.get(c)?.length === 1), 'every question answered after the restart', 45_000);
     await settle(300);
     for (const channel of channels) expect(api.messages.get(channel)).toHaveLength(1);
     // The ones the killed process had started on were looked for before being posted again.
     for (const channel of attemptedBefore) expect(api.callsTo('conversations.replies', { channel }).length).toBeGreaterThan(0);
-  }, 40_000);
+  }, 120_000);
 });

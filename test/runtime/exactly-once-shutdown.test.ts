@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DRAIN_TIMEOUT_MS } from '../../src/runtime/run-slack-bot.ts';
 import { useCleanups } from '../helpers/cleanups.ts';
 import { tempDbFile } from '../helpers/temp-db.ts';
 import { waitFor } from '../helpers/wait-for.ts';
@@ -20,11 +21,14 @@ describe('SIGTERM while Slack hangs (SQLite, child processes)', () => {
     const stopping = Date.now();
     first.child.process.kill('SIGTERM');
     expect(await first.child.exit).toBe(0);
-    expect(Date.now() - stopping).toBeLessThan(8_000);
+    // It gave up on the hanging post at the drain limit, not at the post's own 60 s timeout (a wide
+    // bound: a loaded machine slows the exit, not the choice); the limit itself sits inside the grace.
+    expect(Date.now() - stopping).toBeLessThan(30_000);
+    expect(DRAIN_TIMEOUT_MS).toBeLessThan(10_000 - 2_000);
     expect(first.child.output).toContain('unanswered questions stay in the store');
 
     hang = false;
     await startChildBot(cleanups, { api, env: { FAQBOT_DB: db, HOST: '127.0.0.1' } });
-    await waitFor(() => api.messages.get('CSLOW')?.length === 1, 'the answer after the restart', 10_000);
-  }, 30_000);
+    await waitFor(() => api.messages.get('CSLOW')?.length === 1, 'the answer after the restart', 45_000);
+  }, 120_000);
 });

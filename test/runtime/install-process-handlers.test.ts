@@ -22,7 +22,7 @@ describe('last-resort process handlers (a real child process)', () => {
     await waitFor(() => api.callsTo('chat.postMessage', { channel: 'CAFTER' }).length === 1, 'an answer after the rejection');
     child.process.kill('SIGTERM');
     expect(await child.exit).toBe(0);
-  }, 20_000);
+  }, 120_000);
 
   it('an uncaught exception is logged, then the bot shuts down cleanly with exit code 1', async () => {
     const { child } = await startBot('exception');
@@ -32,5 +32,5 @@ describe('last-resort process handlers (a real child process)', () => {
     expect(messages).toContain('Uncaught exception; shutting down');
     expect(child.lines.find((l) => l['msg'] === 'Uncaught exception; shutting down')).toMatchObject({ error: { message: 'planted exception' } });
     expect(messages.at(-1)).toBe('faqbot stopped');
-  }, 20_000);
+  }, 120_000);
 });

@@ -18,7 +18,8 @@ describe('shutdown while a call waits out a 429 (a real child process)', () => {
     const stopping = Date.now();
     child.process.kill('SIGTERM');
     expect(await child.exit).toBe(0);
-    expect(Date.now() - stopping).toBeLessThan(5_000);
+    // Far below the 60 s wait it would sit out if it waited in the process (a loaded machine slows the exit).
+    expect(Date.now() - stopping).toBeLessThan(30_000);
     expect(child.output).not.toContain('Stopped before every answer was sent');
     expect(api.callsTo('chat.postMessage')).toHaveLength(1);
   }, 20_000);

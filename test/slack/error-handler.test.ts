@@ -94,7 +94,8 @@ describe('the error handler, for a bug in faqbot', () => {
     api.handler = (call) => (call.method.startsWith('/respond/') ? 'hang' : undefined);
     const started = Date.now();
     await handle({ error: new UnknownError(new Error('index corrupted')), body: command(responseUrl('slow')) });
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // The response_url never answers: returning at all means it gave up (after apologyTimeoutMs).
+    expect(Date.now() - started).toBeLessThan(15_000);
     expect(logger.find('warn', 'could not send an apology')).toHaveLength(1);
   });
 });

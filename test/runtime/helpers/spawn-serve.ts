@@ -71,7 +71,7 @@ export async function startChildBot(
     { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url, PORT: String(port), ...options.env },
     options.preload ? { preload: options.preload } : {},
   );
-  await waitFor(() => child.lines.some((l) => l['msg'] === 'faqbot is ready'), 'the bot to be ready', 15_000);
+  await waitFor(() => child.lines.some((l) => l['msg'] === 'faqbot is ready'), 'the bot to be ready', 45_000);
   return { api, port, child };
 }
 
