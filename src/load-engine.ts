@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { answerFrom, answerQuestion, curatedAnswer, type AnswerContext } from './answer/answer-question.ts';
 import { parseGeneratedEntryId } from './answer/generated-entry.ts';
@@ -14,7 +15,8 @@ import { readFaqFile, type FaqFile } from './faq/read-faq-file.ts';
 import { FaqFileError } from './errors.ts';
 import type { FaqEntry } from './faq/types.ts';
 import { FaqIndex } from './match/faq-index.ts';
-import { defaultWordVectors } from './match/default-word-vectors.ts';
+import { DEFAULT_WORD_VECTORS_FILE, defaultWordVectors } from './match/default-word-vectors.ts';
+import { calibrationKey, readCalibration, writeCalibration } from './calibration-cache.ts';
 import { generateKeys, type GeneratedKey } from './faq/generate-keys.ts';
 import { titleEntries } from './faq/title-entries.ts';
 import { exactPhrasings } from './answer/exact-phrasings.ts';
@@ -73,13 +75,25 @@ export interface LoadEngineOptions {
 
 /** Loads the corpus folder (articles + faq.yml), overlays any curations, and builds the answer engine once. */
 export async function loadEngine(corpusDir: string, options: LoadEngineOptions = {}): Promise<Engine> {
-  return buildEngine(applyCurations(await loadCuratedCorpus(corpusDir), options.curations ?? [], options.warn));
+  const loaded = applyCurations(await loadCuratedCorpus(corpusDir), options.curations ?? [], options.warn);
+  // Everything calibration depends on besides the code (the key covers the build): articles, entries, synonyms, vectors.
+  const key = await calibrationKey({ articles: loaded.corpus.articles, curated: loaded.curated, synonyms: loaded.synonyms ?? [], vectors: await fileStamp(DEFAULT_WORD_VECTORS_FILE) });
+  const cached = await readCalibration(key);
+  const engine = buildEngine(loaded, cached === undefined ? {} : { uncoveredConfidence: cached });
+  if (cached === undefined && engine.uncoveredConfidence !== undefined) await writeCalibration(key, engine.uncoveredConfidence);
+  return engine;
+}
+
+/** A file's size and modification time: enough to tell the shipped vectors were rebuilt. */
+async function fileStamp(file: string): Promise<string> {
+  const stat = await fs.stat(file).catch(() => null);
+  return stat ? `${stat.size}:${stat.mtimeMs}` : 'missing';
 }
 
 /** Builds the engine over an already loaded corpus (the index is built here, once). */
-export function buildEngine(loaded: LoadedCorpus): Engine {
+export function buildEngine(loaded: LoadedCorpus, calibration: { readonly uncoveredConfidence?: number } = {}): Engine & { readonly uncoveredConfidence?: number } {
   const { corpus, curated } = loaded;
-  const context = buildAnswerContext(loaded);
+  const context = buildAnswerContext(loaded, calibration);
   const { index } = context;
   const byId = new Map(curated.map((e) => [e.id, e]));
   return {
@@ -99,15 +113,16 @@ export function buildEngine(loaded: LoadedCorpus): Engine {
     articles: corpus.articles.map((a) => ({ source: a.source, title: a.title })),
     examples: context.examples.map((e) => e.question),
     curation: curatorLookup(corpus, curated, index),
+    uncoveredConfidence: index.uncoveredConfidence,
   };
 }
 
 /** The index (generated keys, word vectors) and what answering needs besides: built once. */
-export function buildAnswerContext({ corpus, curated, synonyms = [] }: LoadedCorpus): AnswerContext {
+export function buildAnswerContext({ corpus, curated, synonyms = [] }: LoadedCorpus, calibration: { readonly uncoveredConfidence?: number } = {}): AnswerContext {
   const covered = new Set(curated.flatMap((e) => e.citations.map((c) => `${c.source}#${c.paragraph}`)));
   const keys = generateKeys(corpus.articles, covered);
   const titled = titleEntries(corpus.articles, new Set(curated.flatMap((e) => e.citations.map((c) => c.source))));
-  const index = new FaqIndex(corpus.articles, [...curated, ...titled], { synonyms, keys, vectors: defaultWordVectors() });
+  const index = new FaqIndex(corpus.articles, [...curated, ...titled], { synonyms, keys, vectors: defaultWordVectors(), ...calibration });
   return { index, articles: new Map(corpus.articles.map((a) => [a.source, a])), examples: pickExamples(curated, keys, corpus), entrySources: new Set([...curated, ...titled].flatMap((e) => e.citations.map((c) => c.source))), exactPhrasings: exactPhrasings(curated) };
 }
 

@@ -48,6 +48,11 @@ export interface FaqIndexOptions {
   readonly keys?: readonly GeneratedKey[];
   /** Word vectors for meaning-level matching; without them matching is lexical only. */
   readonly vectors?: WordVectors | null;
+  /**
+   * This corpus's `uncoveredConfidence` as calibrated before (a cached value for exactly these
+   * articles, entries and code); calibrated at build when absent.
+   */
+  readonly uncoveredConfidence?: number;
 }
 
 /** At most this many passage sentences teach the corpus's common SIF direction. */
@@ -103,7 +108,7 @@ export class FaqIndex {
       hasSynonym: (term) => synonyms.get(term)?.some((other) => this.terms.has(other)) ?? false,
       corrector: new TypoCorrector(this.terms.words()),
     };
-    this.uncoveredConfidence = this.calibrate(curated);
+    this.uncoveredConfidence = options.uncoveredConfidence ?? this.calibrate(curated);
   }
 
   /**

@@ -41,10 +41,10 @@ describe('npm start as a process manager runs it', () => {
     stops.push(() => {
       npm.kill('SIGKILL');
     });
-    await until(async () => (await healthz(port)) === 200, 'the bot to be ready', 30_000);
+    await until(async () => (await healthz(port)) === 200, 'the bot to be ready', 60_000);
     npm.kill('SIGTERM');
     await exited;
     await until(async () => (await healthz(port)) === 'down', 'the bot to stop listening', 15_000);
     expect(await healthz(port)).toBe('down');
-  }, 60_000);
+  }, 120_000);
 });

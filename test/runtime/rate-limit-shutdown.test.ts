@@ -22,5 +22,5 @@ describe('shutdown while a call waits out a 429 (a real child process)', () => {
     expect(Date.now() - stopping).toBeLessThan(30_000);
     expect(child.output).not.toContain('Stopped before every answer was sent');
     expect(api.callsTo('chat.postMessage')).toHaveLength(1);
-  }, 20_000);
+  }, 120_000);
 });
