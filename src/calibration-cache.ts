@@ -24,8 +24,14 @@ export async function calibrationKey(inputs: unknown): Promise<string | null> {
 export async function readCalibration(key: string | null): Promise<number | undefined> {
   if (key === null) return undefined;
   const text = await fs.readFile(path.join(CACHE_DIR, `calibration-${key}.json`), 'utf8').catch(() => null);
-  const value = text === null ? undefined : (JSON.parse(text) as { uncoveredConfidence?: unknown }).uncoveredConfidence;
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  if (text === null) return undefined;
+  try {
+    const value = (JSON.parse(text) as { uncoveredConfidence?: unknown } | null)?.uncoveredConfidence;
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  } catch {
+    // A damaged cache file is no reason not to start: calibrate again (and overwrite it).
+    return undefined;
+  }
 }
 
 /** Best effort, written whole then renamed (two processes may race); a read-only install calibrates every time. */

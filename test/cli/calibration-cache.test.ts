@@ -35,6 +35,9 @@ describe('the calibration cache (compiled build)', () => {
     expect(ask(corpus, question)).toBe(first);
     const after = calibrations().filter((f) => !before.has(f));
     expect(after).toHaveLength(2);
+    // A damaged cache file is calibrated anew, never a failed start.
+    for (const file of after) fs.writeFileSync(path.join(CACHE, file), '{"uncoveredConf');
+    expect(ask(corpus, question)).toBe(first);
     for (const file of after) fs.rmSync(path.join(CACHE, file));
   }, 120_000);
 });
