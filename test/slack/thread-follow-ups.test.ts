@@ -112,21 +112,14 @@ describe('what is not a follow-up', () => {
   });
 });
 
-// Whether the engine uses `context` is the engine's business (the lead's `ask(question, { context })`);
-// until it does, the end-to-end check below is skipped with a notice rather than passed.
-const engineUsesContext = await (async () => {
-  const { loadEngine } = await import('../../src/load-engine.ts');
-  const engine = await seedsEngine();
-  return engine.ask(FOLLOW_UP, { context: FIRST }).status === 'answered' && engine.ask(FOLLOW_UP).status !== 'answered';
-})();
-if (!engineUsesContext) console.warn('thread follow-up end-to-end check skipped: the engine does not use ask(question, { context }) yet');
-
 describe('the follow-up end to end', () => {
-  it.skipIf(!engineUsesContext)(`"${FOLLOW_UP}" after "${FIRST}" gets an answer, not "I don't know"`, async () => {
+  it(`"${FOLLOW_UP}" after "${FIRST}" gets an answer, not "I don't know"`, async () => {
     const threadTs = await botThread();
     await postJson(t.url, SIGNING_SECRET, reply(FOLLOW_UP, threadTs));
     const posts = await t.api.waitForCalls('chat.postMessage', 2);
     expect(blockText(posts[1]?.params.blocks)).not.toMatch(/don't know/);
     expect(blockText(posts[1]?.params.blocks)).toMatch(/^>/m);
+    // The pledge was made in February 2008: the follow-up is read with the thread's question.
+    expect(blockText(posts[1]?.params.blocks)).toMatch(/2008/);
   });
 });
