@@ -77,7 +77,7 @@ async function dm(r: Replica, user: string, text: string): Promise<ApiCall> {
   const posts = await waitFor(() => {
     const calls = r.api.callsTo('chat.postMessage', { channel });
     return calls.length > before ? calls : undefined;
-  }, `the answer to "${text}" in ${channel}`, 15_000);
+  }, `the answer to "${text}" in ${channel}`, 45_000);
   return posts[posts.length - 1]!;
 }
 
