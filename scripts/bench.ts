@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- --startup [--runs N]`: cold-start times as ratios to `node -e 0` (see
- * bench/startup.ts). Otherwise:
+ * bench/startup.ts). `npm run bench -- --reload [--runs N]`: how long a reload holds the serving
+ * thread, calibrating on it vs in a worker (bench/reload.ts). Otherwise:
  *
  * `npm run bench [-- --corpus DIR ...] [--only seeds,squad,synthetic] [--synthetic N]
  *   [--fuse-budget S] [--keep]`   (`--fuse-budget 0` skips the fuse.js baseline, e.g. to profile)
@@ -27,6 +28,7 @@ import { fuseScan, heapUsed, summarise, timeEach, timed, timedAsync } from './be
 import { faqQuestions, readEvalQuestions, sentenceQuestions, spreadSample } from './bench/questions.ts';
 import { outOfVocabularyQuestions, SYNTHETIC_DEFAULTS, writeSyntheticCorpus } from './bench/synthetic-corpus.ts';
 import { benchStartup } from './bench/startup.ts';
+import { benchReload } from './bench/reload.ts';
 import { ms, renderChecks, renderTable, seconds, type BenchRow, type TargetCheck } from './bench/table.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,6 +55,7 @@ const { values } = parseArgs({
     'fuse-budget': { type: 'string', default: '90' },
     keep: { type: 'boolean', default: false },
     startup: { type: 'boolean', default: false },
+    reload: { type: 'boolean', default: false },
     runs: { type: 'string', default: '10' },
   },
   allowPositionals: false,
@@ -60,7 +63,9 @@ const { values } = parseArgs({
 const only = new Set(values.only.split(','));
 const fuseBudgetMs = Number(values['fuse-budget']) * 1000;
 
-if (values.startup) {
+if (values.reload) {
+  await benchReload(REPO, Number(values.runs));
+} else if (values.startup) {
   const checks = await benchStartup(REPO, Number(values.runs));
   console.log(`\nTargets:\n${checks.map((c) => `- ${c.pass ? 'PASS' : 'FAIL'} ${c.label} — measured ${c.actual}`).join('\n')}`);
 } else {

@@ -71,6 +71,11 @@ export interface LoadEngineOptions {
   readonly curations?: readonly Curation[];
   /** Told about each curation that no longer applies (it is skipped). */
   readonly warn?: (message: string) => void;
+  /**
+   * Computes the corpus calibration elsewhere (the bot's reloads: a worker thread) when it is not
+   * cached; without it the index calibrates itself, here on this thread.
+   */
+  readonly calibrate?: () => Promise<number>;
 }
 
 /** Loads the corpus folder (articles + faq.yml), overlays any curations, and builds the answer engine once. */
@@ -79,7 +84,8 @@ export async function loadEngine(corpusDir: string, options: LoadEngineOptions =
   // Everything calibration depends on besides the code (the key covers the build): articles, entries, synonyms, vectors.
   const key = await calibrationKey({ articles: loaded.corpus.articles, curated: loaded.curated, synonyms: loaded.synonyms ?? [], vectors: await fileStamp(DEFAULT_WORD_VECTORS_FILE) });
   const cached = await readCalibration(key);
-  const engine = buildEngine(loaded, cached === undefined ? {} : { uncoveredConfidence: cached });
+  const calibrated = cached ?? (await options.calibrate?.());
+  const engine = buildEngine(loaded, calibrated === undefined ? {} : { uncoveredConfidence: calibrated });
   if (cached === undefined && engine.uncoveredConfidence !== undefined) await writeCalibration(key, engine.uncoveredConfidence);
   return engine;
 }

@@ -2,7 +2,7 @@ import { StoreCurationService } from '../curate/store-curation-service.ts';
 import type { Engine } from '../engine.ts';
 import type { JsonLogger } from '../json-logger.ts';
 import type { LoadEngineOptions } from '../load-engine.ts';
-import type { Store } from '../store/store.ts';
+import type { Curation, Store } from '../store/store.ts';
 import { CurationWatcher } from './curation-watcher.ts';
 import { EngineHolder } from './engine-holder.ts';
 
@@ -26,13 +26,20 @@ export function curatedEngines(options: {
   readonly corpusDir: string;
   readonly loadEngine: (corpusDir: string, options?: LoadEngineOptions) => Promise<Engine>;
   readonly logger: JsonLogger;
+  /**
+   * Calibrates a reload's index off this thread (calibrateInWorker); absent, reloads calibrate
+   * here. The start-up build always calibrates here: no acks wait on it yet.
+   */
+  readonly calibrate?: (corpusDir: string, curations: readonly Curation[]) => Promise<number>;
 }): CuratedEngines {
   const { store, logger } = options;
-  const load = async (corpusDir: string): Promise<Engine> => {
+  const { calibrate } = options;
+  const load = async (corpusDir: string, reload: boolean): Promise<Engine> => {
     // The version first: a curation stored meanwhile is in the list and makes the next poll rebuild once more.
     const version = await store.curationVersion();
     const curations = await store.curations();
-    const engine = await options.loadEngine(corpusDir, { curations, warn: (message) => logger.log('warn', message) });
+    const warn = (message: string): void => logger.log('warn', message);
+    const engine = await options.loadEngine(corpusDir, reload && calibrate ? { curations, warn, calibrate: () => calibrate(corpusDir, curations) } : { curations, warn });
     watcher.built(version);
     return engine;
   };

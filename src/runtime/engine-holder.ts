@@ -4,7 +4,8 @@ import { describeError } from '../describe-error.ts';
 
 export interface EngineHolderOptions {
   readonly corpusDir: string;
-  readonly load: (corpusDir: string) => Promise<Engine>;
+  /** `reload` is false for the start-up build (nothing is being acked yet) and true afterwards. */
+  readonly load: (corpusDir: string, reload: boolean) => Promise<Engine>;
   readonly logger: JsonLogger;
   /** Longest a reload may take before it is given up (the last good index keeps serving). Default RELOAD_TIMEOUT_MS. */
   readonly reloadTimeoutMs?: number;
@@ -45,7 +46,7 @@ export class EngineHolder {
 
   /** First build at start-up: errors propagate, since there is no good engine to fall back to. */
   async loadInitial(): Promise<Engine> {
-    const engine = await this.#options.load(this.#options.corpusDir);
+    const engine = await this.#options.load(this.#options.corpusDir, false);
     this.#current = engine;
     return engine;
   }
@@ -81,7 +82,7 @@ export class EngineHolder {
     });
     try {
       // A load given up here may still finish later: its engine is then dropped, never served.
-      const engine = await Promise.race([this.#options.load(corpusDir), timeout]);
+      const engine = await Promise.race([this.#options.load(corpusDir, true), timeout]);
       this.#current = engine;
       logger.log('info', 'Corpus reloaded', { reason, corpusDir, articles: engine.articles.length, ms: Date.now() - started });
       return true;

@@ -25,7 +25,9 @@ import { UserNames } from '../slack/user-names.ts';
 import { incomingQuestion } from '../slack/incoming-question.ts';
 import { StoreBotThreads } from '../slack/store-bot-threads.ts';
 import { describeStore, openStore } from '../store/open-store.ts';
-import type { Store } from '../store/store.ts';
+import type { Curation, Store } from '../store/store.ts';
+import { calibrateInWorker } from './calibrate-in-worker.ts';
+import { RELOAD_TIMEOUT_MS } from './engine-holder.ts';
 import { RuntimeSocketReceiver } from './socket-receiver.ts';
 import { watchCorpus } from './watch-corpus.ts';
 
@@ -53,6 +55,8 @@ export interface SlackBotIo {
   readonly onReady?: (info: ReadyInfo) => void;
   /** Builds the engine from the corpus folder, with the stored curations overlaid (`options.curations`). */
   readonly loadEngine: (corpusDir: string, options?: LoadEngineOptions) => Promise<Engine>;
+  /** The module a reload's calibration runs in (calibrateInWorker); tests pass one that never answers. */
+  readonly calibrationWorker?: URL;
   /** The clock's waits, injectable so tests need not spend real seconds on them. */
   readonly timers?: SlackBotTimers;
 }
@@ -69,6 +73,11 @@ export interface SlackBotTimers {
    * and call it, to show another replica's change arriving without waiting for a timer.
    */
   readonly curationPoll?: (check: () => Promise<boolean>) => () => void;
+  /**
+   * The time limit of a reload's calibration worker: resolves when it is up (the worker is then
+   * terminated and the reload fails, the last good engine serving); default RELOAD_TIMEOUT_MS.
+   */
+  readonly calibrationLimit?: () => Promise<void>;
 }
 
 type StopReason = Signal | 'fatal';
@@ -109,7 +118,10 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
 
   const inFlight = new InFlight();
   // `curation` is the curator loop's service, for App Home and its modals.
-  const { engines, watcher: curationWatcher, curation } = curatedEngines({ store, corpusDir: config.corpusDir, loadEngine: io.loadEngine, logger });
+  const calibrationLimit = io.timers?.calibrationLimit ?? (() => new Promise<void>((resolve) => setTimeout(resolve, RELOAD_TIMEOUT_MS).unref()));
+  const calibrate = (corpusDir: string, curations: readonly Curation[]): Promise<number> =>
+    calibrateInWorker({ corpusDir, curations, limit: calibrationLimit, ...(io.calibrationWorker ? { worker: io.calibrationWorker } : {}) });
+  const { engines, watcher: curationWatcher, curation } = curatedEngines({ store, corpusDir: config.corpusDir, loadEngine: io.loadEngine, logger, calibrate });
   let ready = false;
   let busy = (): boolean => false;
   const scheduler = new AckFirstScheduler({ isBusy: () => busy() });

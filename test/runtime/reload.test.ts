@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { Engine } from '../../src/engine.ts';
+import { loadEngine } from '../../src/load-engine.ts';
+import { FaqIndex } from '../../src/match/faq-index.ts';
+import { loadEngineSharingSeeds } from '../helpers/seeds-engine.ts';
 import { useCleanups } from '../helpers/cleanups.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { FakeSlackApi } from '../slack-stand-in/fake-slack-api.ts';
@@ -12,10 +16,10 @@ const cleanups = useCleanups();
 const ZEBRAS = '# Zebras of Zanzibar\n\nThe zebra population of Zanzibar reached 4,200 in 2011, according to the island wildlife office.\n';
 const QUESTION = 'How many zebras live in Zanzibar?';
 
-async function startBot(): Promise<{ api: FakeSlackApi; corpus: string; port: number; bot: ReturnType<typeof runServe> }> {
+async function startBot(options: Parameters<typeof runServe>[1] = {}): Promise<{ api: FakeSlackApi; corpus: string; port: number; bot: ReturnType<typeof runServe> }> {
   const corpus = copySeeds();
   const api = await new FakeSlackApi().start();
-  const bot = runServe({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url, FAQBOT_CORPUS: corpus });
+  const bot = runServe({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url, FAQBOT_CORPUS: corpus }, options);
   cleanups.push(async () => {
     bot.signals.emit('SIGTERM');
     await bot.exit;
@@ -72,5 +76,38 @@ describe('corpus reload', () => {
     fs.mkdirSync(path.join(corpus, '005_not-a-file.txt'));
     await waitFor(() => logged(bot, 'Corpus reload failed')[0], 'the failed reload to be logged');
     expect(await ask(api, port, 'CSTILL')).toContain('population of Zanzibar');
+  });
+
+  it("a reload's calibration runs in a worker thread: the serving thread never calibrates, the engine equals a direct build", async () => {
+    const built: Engine[] = [];
+    const { api, corpus, port, bot } = await startBot({ loadEngine: async (dir, options) => built[built.push(await loadEngineSharingSeeds(dir, options)) - 1]! });
+    const calibrate = vi.spyOn(FaqIndex.prototype as unknown as { calibrate: () => number }, 'calibrate');
+    cleanups.push(() => calibrate.mockRestore());
+    fs.writeFileSync(path.join(corpus, '004_zebras.md'), ZEBRAS);
+    await waitFor(() => logged(bot, 'Corpus reloaded').find((e) => e['articles'] === 3), 'the reload');
+    expect(await ask(api, port, 'CWORKER')).toContain('population of Zanzibar');
+    expect(calibrate).not.toHaveBeenCalled();
+    const reloaded = built.at(-1) as Engine & { uncoveredConfidence?: number };
+    const direct = (await loadEngine(corpus)) as Engine & { uncoveredConfidence?: number };
+    expect(calibrate).toHaveBeenCalled(); // the spy does see a calibration on this thread
+    expect(reloaded.uncoveredConfidence).toBe(direct.uncoveredConfidence);
+  });
+
+  it('acks and answers go on while the calibration worker runs; one that never answers hits the time limit and the last good index keeps serving', async () => {
+    const limits: Array<() => void> = [];
+    const calibrationLimit = (): Promise<void> => new Promise<void>((resolve) => limits.push(resolve));
+    cleanups.push(() => limits.forEach((release) => release()));
+    const { api, corpus, port, bot } = await startBot({ timers: { calibrationLimit }, calibrationWorker: new URL('./fixtures/silent-calibration-worker.mjs', import.meta.url) });
+    fs.writeFileSync(path.join(corpus, '004_zebras.md'), ZEBRAS);
+    await waitFor(() => limits.length > 0 || undefined, 'the calibration worker to start');
+
+    // The reload is under way (its worker silent): questions are acked and answered from the old index.
+    expect(await ask(api, port, 'CDURING')).not.toContain('population of Zanzibar');
+    expect(logged(bot, 'Corpus reload')).toEqual([]);
+
+    limits.forEach((release) => release());
+    const failure = await waitFor(() => logged(bot, 'Corpus reload failed')[0], 'the reload to be given up');
+    expect(String(failure['msg'])).toContain('still serving the last good index. Calibrating the index took too long and was given up.');
+    expect(await ask(api, port, 'CAFTER')).not.toContain('population of Zanzibar');
   });
 });

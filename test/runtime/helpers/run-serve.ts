@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
-import { serve } from '../../../src/cli/serve.ts';
+import { serve, type ServeIo } from '../../../src/cli/serve.ts';
 import type { ReadyInfo, SlackBotTimers } from '../../../src/runtime/run-slack-bot.ts';
 import type { Cleanup } from '../../helpers/cleanups.ts';
 import { slackSignature, nowSeconds } from '../../slack-stand-in/slack-signing.ts';
@@ -24,14 +24,17 @@ export interface Running {
 }
 
 /** Runs serve() in-process with injected env, streams and signals; HTTP mode listens on a free port. */
-export function runServe(env: NodeJS.ProcessEnv, options: { cwd?: string; timers?: SlackBotTimers } = {}): Running {
+export function runServe(
+  env: NodeJS.ProcessEnv,
+  options: { cwd?: string; timers?: SlackBotTimers; calibrationWorker?: URL; loadEngine?: ServeIo['loadEngine'] } = {},
+): Running {
   const stdout = new Capture();
   const stderr = new Capture();
   const stdin = new PassThrough();
   const signals = new EventEmitter();
   let onReady: (info: ReadyInfo) => void = () => undefined;
   const readyPromise = new Promise<ReadyInfo>((resolve) => (onReady = resolve));
-  const exit = serve({ env: withTempStore(env), stdin, stdout, stderr, signals, port: 0, onReady, loadEngine: loadEngineSharingSeeds, ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.timers ? { timers: options.timers } : {}) });
+  const exit = serve({ env: withTempStore(env), stdin, stdout, stderr, signals, port: 0, onReady, loadEngine: options.loadEngine ?? loadEngineSharingSeeds, ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.timers ? { timers: options.timers } : {}), ...(options.calibrationWorker ? { calibrationWorker: options.calibrationWorker } : {}) });
   const ready = Promise.race([
     readyPromise,
     exit.then((code) => {
