@@ -1,4 +1,4 @@
-import type { ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
 import type { CurationDeps } from '../../curation-deps.ts';
 import { curatorOnly } from '../../curator-guard.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
@@ -27,4 +27,25 @@ export async function curatorSubmission<M>(
   const metadata = read(body.view.private_metadata);
   if (!metadata) return { ok: false, response: outOfDate(block) };
   return { ok: true, user, curation, metadata };
+}
+
+/** What a curator form's own handler gets once the first checks passed. */
+export type AcceptedForm<M> = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs & { readonly user: string; readonly curation: CurationDeps; readonly metadata: M };
+
+/**
+ * A view_submission listener for a curator form: the first checks (`curatorSubmission`) run, a
+ * refusal is acked under `block`, and only an accepted form reaches `handle`.
+ */
+export function curatorForm<M>(
+  deps: ListenerDeps,
+  what: string,
+  read: (raw: string | undefined) => M | null,
+  block: string,
+  handle: (form: AcceptedForm<M>) => Promise<void>,
+) {
+  return async (args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+    const accepted = await curatorSubmission(deps, args.body, what, read, block);
+    if (!accepted.ok) return args.ack(accepted.response);
+    return handle({ ...args, user: accepted.user, curation: accepted.curation, metadata: accepted.metadata });
+  };
 }

@@ -1,10 +1,9 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { CURATE_FIELDS } from '../../blocks/curator-ids.ts';
 import { readEntryMetadata } from '../../blocks/render-entry-modal.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
 import { publishHome } from '../../publish-home.ts';
 import { selectedValue, textValue } from '../../view-values.ts';
-import { curatorSubmission } from './curator-submission.ts';
+import { curatorForm } from './curator-submission.ts';
 import { fieldErrors, savingFailed } from './submission-errors.ts';
 
 const { question: QUESTION, answer: ANSWER, citation: CITATION } = CURATE_FIELDS;
@@ -15,10 +14,7 @@ const { question: QUESTION, answer: ANSWER, citation: CITATION } = CURATE_FIELDS
  * Stored with who and when, live on every replica; the modal closes and the Home is refreshed.
  */
 export function onEntrySubmitted(deps: ListenerDeps) {
-  return async ({ ack, body, view, client, context }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    const accepted = await curatorSubmission(deps, body, 'submit "New entry"', readEntryMetadata, QUESTION.block);
-    if (!accepted.ok) return ack(accepted.response);
-    const { user, curation, metadata } = accepted;
+  return curatorForm(deps, 'submit "New entry"', readEntryMetadata, QUESTION.block, async ({ ack, view, client, context, user, curation, metadata }) => {
     const question = textValue(view, QUESTION);
     const answer = textValue(view, ANSWER);
     const chosen = selectedValue(view, CITATION);
@@ -46,5 +42,5 @@ export function onEntrySubmitted(deps: ListenerDeps) {
     await ack();
     deps.logger.info('faqbot: a curator added an entry', { user, entryId, suggestion: metadata.suggestionId });
     await publishHome(deps, client, user, context.botUserId);
-  };
+  });
 }

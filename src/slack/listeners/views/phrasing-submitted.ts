@@ -1,10 +1,9 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { CURATE_FIELDS } from '../../blocks/curator-ids.ts';
 import { readPhrasingMetadata } from '../../blocks/render-phrasing-modal.ts';
 import type { ListenerDeps } from '../../listener-deps.ts';
 import { publishHome } from '../../publish-home.ts';
 import { selectedValue, textValue } from '../../view-values.ts';
-import { curatorSubmission } from './curator-submission.ts';
+import { curatorForm } from './curator-submission.ts';
 import { fieldErrors, savingFailed } from './submission-errors.ts';
 
 const { question: QUESTION, entry: ENTRY } = CURATE_FIELDS;
@@ -16,10 +15,7 @@ const { question: QUESTION, entry: ENTRY } = CURATE_FIELDS;
  * field they are about.
  */
 export function onPhrasingSubmitted(deps: ListenerDeps) {
-  return async ({ ack, body, view, client, context }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    const accepted = await curatorSubmission(deps, body, 'submit "Add as a phrasing"', readPhrasingMetadata, QUESTION.block);
-    if (!accepted.ok) return ack(accepted.response);
-    const { user, curation, metadata } = accepted;
+  return curatorForm(deps, 'submit "Add as a phrasing"', readPhrasingMetadata, QUESTION.block, async ({ ack, view, client, context, user, curation, metadata }) => {
     const question = textValue(view, QUESTION);
     const entryId = selectedValue(view, ENTRY);
     const missing: Record<string, string> = {};
@@ -34,5 +30,5 @@ export function onPhrasingSubmitted(deps: ListenerDeps) {
     await ack();
     deps.logger.info('faqbot: a curator added a phrasing', { user, entryId, suggestion: metadata.suggestionId });
     await publishHome(deps, client, user, context.botUserId);
-  };
+  });
 }
