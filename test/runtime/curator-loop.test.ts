@@ -1,7 +1,8 @@
 /**
  * The curator loop end to end (issue 10's "Done when"): two replicas of the real runtime (serve(),
- * HTTP mode) sharing one PostgreSQL schema, each with its own stand-in Slack Web API, driven only
- * by signed Slack requests. What the curator sees is read from the views the bot published or
+ * HTTP mode) sharing one PostgreSQL schema and one stand-in Slack Web API (as replicas share one
+ * Slack: the inbox is shared, so either replica may answer a question), driven only by signed
+ * Slack requests. What the curator sees is read from the views the bot published or
  * opened; what the bot knows is read from its answers.
  */
 import { describe, expect, it } from 'vitest';
@@ -26,6 +27,15 @@ interface Replica {
   readonly port: number;
   /** One curation poll, now (the runtime's own timer is not started). */
   readonly poll: () => Promise<boolean>;
+  /** SIGTERM, and the exit awaited: its share of the inbox is left to the other replica. */
+  readonly stop: () => Promise<void>;
+}
+
+/** The Slack Web API stand-in every replica of a test talks to. */
+async function sharedSlack(): Promise<FakeSlackApi> {
+  const api = await new FakeSlackApi().start();
+  cleanups.push(() => api.stop());
+  return api;
 }
 
 interface View {
@@ -43,22 +53,25 @@ async function storeOf(schema: string): Promise<PostgresStore> {
 }
 
 /** One replica: the real runtime (serve(), HTTP mode) on the shared schema, with its own stand-in Slack. */
-async function replica(url: string, id: string): Promise<Replica> {
-  const api = await new FakeSlackApi().start();
+async function replica(url: string, id: string, api: FakeSlackApi): Promise<Replica> {
   let check: (() => Promise<boolean>) | undefined;
   const bot = runServe(
     { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url, DATABASE_URL: url, FAQBOT_REPLICA_ID: id, FAQBOT_CURATORS: CURATOR, LOG_LEVEL: 'warn' },
     { timers: { curationPoll: (poll) => ((check = poll), () => undefined) } },
   );
-  cleanups.push(async () => {
-    bot.signals.emit('SIGTERM');
-    await bot.exit;
-    await api.stop();
-  });
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      bot.signals.emit('SIGTERM');
+      await bot.exit;
+    })();
+    return stopped;
+  };
+  cleanups.push(stop);
   const { port } = await bot.ready;
   if (port === undefined || !check) throw new Error('replica not ready');
   const poll = check;
-  return { api, port, poll: () => poll() };
+  return { api, port, poll: () => poll(), stop };
 }
 
 let seq = 0;
@@ -137,8 +150,9 @@ describe.skipIf(!TEST_DATABASE_URL)('the curator loop, end to end: two replicas 
   it('a miss reaches the curator inbox; added as a phrasing, it is answered by that entry on the other replica, no restart; a forged submission changes nothing', async () => {
     const engine: Engine = await loadEngine('seeds');
     const store = await storeOf(pg.schema);
-    const a = await replica(pg.databaseUrl(), 'replica-a');
-    const b = await replica(pg.databaseUrl(), 'replica-b');
+    const slack = await sharedSlack();
+    const a = await replica(pg.databaseUrl(), 'replica-a', slack);
+    const b = await replica(pg.databaseUrl(), 'replica-b', slack);
     const miss = 'where can I download hyper-v';
     expect(engine.ask(miss).status).toBe('unknown');
     const entry = engine.answerEntry('what-is-hyper-v', miss);
@@ -177,6 +191,10 @@ describe.skipIf(!TEST_DATABASE_URL)('the curator loop, end to end: two replicas 
     // The curator's Home is refreshed: the suggestion is gone from the inbox.
     expect(blockText((await publishedAfter(b, published)).blocks)).not.toContain(`*“${miss}”*`);
 
+    // B rebuilt at once on its own accept. From here only A answers (the inbox is shared: with B
+    // running, either could claim the next question), to show A takes the change in by its poll.
+    await b.stop();
+
     // Replica A, never restarted, still answers as before until its next poll brings the change in.
     expect((await dm(a, 'U0ALICE', miss)).params['text']).toMatch(/don't know/);
     expect(await a.poll()).toBe(true);
@@ -203,7 +221,7 @@ describe.skipIf(!TEST_DATABASE_URL)('"Did you mean" picks, end to end on Postgre
     expect(found).not.toBeNull();
     const { question, answer } = found!;
     const chosen = answer.suggestions[0]!.entryId;
-    const a = await replica(pg.databaseUrl(), 'replica-a');
+    const a = await replica(pg.databaseUrl(), 'replica-a', await sharedSlack());
     for (const user of ['U0BOB', 'U0CAROL']) {
       const reply = await dm(a, user, question);
       const choice = buttons(JSON.parse(reply.params['blocks'] ?? '[]')).find((bt) => bt.blockId === 'faq_choices');
