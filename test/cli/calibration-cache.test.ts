@@ -35,6 +35,18 @@ describe('the calibration cache (compiled build)', () => {
     expect(ask(corpus, question)).toBe(first);
     const after = calibrations().filter((f) => !before.has(f));
     expect(after).toHaveLength(2);
+    // The stored value is what the next start uses (a planted one shows it is read, not recomputed).
+    const loadedCalibration = (): number =>
+      Number(
+        execFileSync(process.execPath, ['--input-type=module', '-e', `const { loadEngine } = await import(${JSON.stringify(path.resolve('dist/load-engine.js'))}); console.log((await loadEngine(${JSON.stringify(corpus)})).uncoveredConfidence);`], {
+          encoding: 'utf8',
+          env: { PATH: process.env['PATH'] ?? '' },
+        }).trim(),
+      );
+    const current = after.find((file) => !made.includes(file))!;
+    fs.writeFileSync(path.join(CACHE, current), JSON.stringify({ uncoveredConfidence: 0.123 }));
+    expect(loadedCalibration()).toBe(0.123);
+
     // A damaged cache file is calibrated anew, never a failed start.
     for (const file of after) fs.writeFileSync(path.join(CACHE, file), '{"uncoveredConf');
     expect(ask(corpus, question)).toBe(first);
