@@ -1,6 +1,7 @@
 import type { Article } from '../corpus/types.ts';
 import type { FaqEntry } from '../faq/types.ts';
 import type { Candidate, CuratedCandidate, FaqIndex, PassageCandidate, RankOptions, Ranking } from '../match/faq-index.ts';
+import { quotesAlike } from '../match/entry-ranker.ts';
 import { SCORING } from '../match/scoring.ts';
 import { normalizeText } from '../match/normalize.ts';
 import { questionForm } from '../match/query.ts';
@@ -84,14 +85,15 @@ function answerOne(question: string, context: AnswerContext, options: RankOption
   // Against the threshold a passage match counts for less when the question says little.
   const passageConfidence = (bestPassage?.score ?? 0) * ranking.specificity;
   const entryLine = Math.max(SCORING.entryAnswerAt, Math.min(SCORING.uncoveredCap, context.index.uncoveredConfidence));
+  const second = curated[1];
+  // Sure it is one of two entries, not which: ask — unless one's quote holds the other's (they answer alike).
+  // Asked first: two entries this close are a coin toss, however sure the pair is.
+  if (bestCurated && second && bestCurated.logit - second.logit <= SCORING.ambiguousLogitMargin && ranking.pairConfidence >= entryLine && !quotesAlike(bestCurated.entry, second.entry) && second.features.typeFits > 0) {
+    return ambiguous(question, ranking.pairConfidence, [bestCurated, second]);
+  }
   // "When…?" or "How many…?" answered with no date or number is a confident wrong answer.
   if (bestCurated && ranking.entryConfidence >= entryLine && bestCurated.features.typeFits > 0) {
     return { ...answerFrom(bestCurated, question, context), score: round(ranking.entryConfidence) };
-  }
-  const second = curated[1];
-  // Sure it is one of two entries, not which: ask — unless both quote the same words (same answer).
-  if (bestCurated && second && bestCurated.logit - second.logit <= SCORING.ambiguousLogitMargin && ranking.pairConfidence >= entryLine && !sameQuotes(bestCurated, second)) {
-    return ambiguous(question, ranking.pairConfidence, [bestCurated, second]);
   }
   // In an article entries cite, the entry model has already weighed its passages (its `passage`
   // feature): a passage answering on its own there must be stronger. Other articles keep the line.
@@ -113,10 +115,6 @@ function answerOne(question: string, context: AnswerContext, options: RankOption
   return unknown(question, confidence, context.examples);
 }
 
-function sameQuotes(a: CuratedCandidate, b: CuratedCandidate): boolean {
-  const quotes = new Set(a.entry.citations.map((x) => x.quote));
-  return b.entry.citations.some((x) => quotes.has(x.quote));
-}
 
 function ambiguous(question: string, score: number, candidates: readonly Candidate[]): Answer {
   return { question, status: 'ambiguous', answer: null, citations: [], suggestions: candidates.map(suggestionOf), score: round(score), entryId: null };

@@ -16,9 +16,28 @@ export function answerTypeOf(normalizedQuestion: string): AnswerType {
   return 'other';
 }
 
+/**
+ * Whether a question asks, in so many words, for something other than a time: a wh-question
+ * ("What did the 2008 pledge do?", "Why…", "Who…") with no word that asks for a date. A year in
+ * such a question names what it is about; an entry written to say when something happened
+ * answers another question. "When…", yes/no questions, keywords and "what date…" all say no.
+ *
+ *   asksForOtherThanTime('what did the 2008 pledge do?')  // → true
+ *   asksForOtherThanTime('what s the pledge date?')       // → false
+ */
+export function asksForOtherThanTime(normalizedQuestion: string): boolean {
+  const q = normalizedQuestion;
+  if (!/^(?:and |so |but )?(?:what|which|why|who|whom|whose|how|where)\b/.test(q)) return false;
+  return answerTypeOf(q) !== 'time' && answerTypeOf(q) !== 'number' && !TIME_CUE.test(q);
+}
+
+/** Words that ask for a time even outside "when…" and "what year…". */
+const TIME_CUE = /\b(?:when|date[sd]?|year|years|month|day|time|ago|since|until|till|how long|era|century|decade|period|dated|timeline)\b/;
+
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 const TIME = new RegExp(`\\b(1[0-9]{3}|20[0-9]{2}|(${MONTHS})|[0-9]{1,2}(st|nd|rd|th) century|today|yesterday|this (week|summer|year|month))\\b`, 'i');
-const NUMBER = /\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b/i;
+// "One" alone is most often a pronoun ("one of the companies"), not a count: only "one hundred" and the like count.
+const NUMBER = /\b\d[\d,.]*\b|\b(?:one (?:hundred|thousand|million|billion)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b/i;
 // A capitalised word that does not start the sentence: a name of a person, company or place.
 const NAME = /(?<=[\p{Ll}\p{N},;:)\]"'”’] )\p{Lu}[\p{L}.-]+/u;
 

@@ -33,12 +33,12 @@ export interface EntryFeatures {
 export const FEATURE_NAMES = ['lexical', 'phrasingVector', 'answerVector', 'phrasingBm25', 'answerBm25', 'passage', 'typeFits'] as const satisfies ReadonlyArray<keyof EntryFeatures>;
 
 /** Ranking: intercept, then one weight per feature in FEATURE_NAMES order. */
-export const RANK_WEIGHTS: readonly number[] = [-3.045, 3.026, 0.821, 1.283, 3.601, 0.506, 1.848, -0.412];
+export const RANK_WEIGHTS: readonly number[] = [-3.614, 2.354, 1.006, 1.303, 3.996, 0.594, 1.725, 0.097];
 
 /**
  * Confidence: intercept, then weights for the inputs of `confidenceInputs`, in its order.
  */
-export const CONFIDENCE_WEIGHTS: readonly number[] = [-6.272, 0.245, 0.241, 4.918, 3.498, 2.158, -1.323, -0.598, 4.545, 0, 4.118, -3.716, -1.003, 2.453, -1.268, 2.678, 0, 4.515, 0.319];
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-5.421, 0.449, 0.577, 3.624, 2.635, 2.328, -1.838, -1.097, 3.512, 3.553, -3.355, -1.974, 1.566, -1.204, 1.732, 4.077, 0.53];
 
 export function featureVector(f: EntryFeatures): number[] {
   return FEATURE_NAMES.map((name) => f[name]);
@@ -72,12 +72,24 @@ type Scored = { readonly score: number; readonly features: EntryFeatures };
  * in-scope answered at 90% out-of-scope refused: 57% with margins and differences alone, 66% so).
  */
 export function confidenceInputs(best: Scored, rival: Scored | undefined, next: Scored | undefined, specificity: number): number[] {
-  const b = featureVector(best.features);
-  const r = rival ? featureVector(rival.features) : b.map(() => 0);
+  const b = evidenceVector(best.features);
+  const r = rival ? evidenceVector(rival.features) : b.map(() => 0);
   const margin = rival ? best.score - rival.score : MARGIN_ALONE;
   const marginNext = next ? best.score - next.score : margin + MARGIN_ALONE;
   return [best.score, margin, ...b.map((v, i) => v - r[i]!), ...b, specificity, marginNext];
 }
+
+/**
+ * The features the confidence reads: all but `typeFits`, which is a rule, not evidence: an entry
+ * of the wrong type is never the answer (answer-question.ts), and a rival of the wrong type
+ * already carries its penalty in its ranking score, hence in the margin. Fitted as a weight, the
+ * few development questions with such a rival made "nothing else fits" read as certainty.
+ */
+function evidenceVector(f: EntryFeatures): number[] {
+  return EVIDENCE_NAMES.map((name) => f[name]);
+}
+
+const EVIDENCE_NAMES = FEATURE_NAMES.filter((name) => name !== 'typeFits');
 
 /** The probability that the best entry answers the question. */
 export function confidence(inputs: readonly number[], weights: readonly number[] = CONFIDENCE_WEIGHTS): number {

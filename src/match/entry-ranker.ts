@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.ts';
 import type { FaqEntry } from '../faq/types.ts';
-import { answerTypeOf, sentenceFits, type AnswerType } from './answer-type.ts';
+import { answerTypeOf, asksForOtherThanTime, sentenceFits, type AnswerType } from './answer-type.ts';
 import { matchedWeight, phrasingSimilarity, type QueryWeights } from './coverage.ts';
 import { rankScore, type EntryFeatures } from './entry-model.ts';
 import { normalizeText } from './normalize.ts';
@@ -89,7 +89,7 @@ export class EntryRanker {
         phrasings,
         forms,
         phrasingWeights: [],
-        content: said.map((text) => new Set(termsNoting(text))),
+        content: [...said, ...entry.citations.flatMap((c) => sentencesOf(articles.get(c.source), c.paragraph))].map((text) => new Set(termsNoting(text))),
         answerType: answerTypeOf(normalizeText(entry.question)),
         fits: new Set((['time', 'number'] as const).filter((type) => sentenceFits(said.join(' '), type))),
         answerVector: embed([...said, ...cited].join('\n')),
@@ -168,6 +168,8 @@ export class EntryRanker {
       first.splice(at, 0, { i, look });
       if (first.length > ENTRIES_CONSIDERED) first.pop();
     }
+    // An entry written to say when something happened does not answer "What did the 2008 pledge do?".
+    const notAskingWhen = asksForOtherThanTime(query.normalized);
     const passageBy = new Map<string, number>();
     for (const p of passages) {
       const source = p.passage.article.source;
@@ -185,12 +187,13 @@ export class EntryRanker {
           passage: Math.max(0, ...[...doc.sources].map((s) => passageBy.get(s) ?? 0)),
           // 0: the question wants a date or number, and the entry holds none and was written to
           // answer another kind ("When was Microsoft founded?" against "Who founded OpenStack?").
-          typeFits: (query.answerType === 'time' || query.answerType === 'number') && !doc.fits.has(query.answerType) && doc.answerType !== query.answerType ? 0 : 1,
+          // Likewise 0 for an entry whose own question asks "when", asked what, why or who instead.
+          typeFits: ((query.answerType === 'time' || query.answerType === 'number') && !doc.fits.has(query.answerType) && doc.answerType !== query.answerType) || (notAskingWhen && doc.answerType === 'time') ? 0 : 1,
         };
         const logit = rankScore(features);
         return { kind: 'curated', entry: doc.entry, score: 1 / (1 + Math.exp(-logit)), logit, features };
       })
-      .sort((a, b) => b.logit - a.logit);
+      .sort((a, b) => b.features.typeFits - a.features.typeFits || b.logit - a.logit);
   }
 
   /**
@@ -228,7 +231,17 @@ export function quotesAlike(a: FaqEntry, b: FaqEntry): boolean {
  */
 export function rivalAfter<T extends { readonly entry: FaqEntry; readonly features: { readonly typeFits: number } }>(candidates: readonly T[], from = 1): T | undefined {
   const best = candidates[0];
-  return best && candidates.slice(from).find((c) => !quotesAlike(best.entry, c.entry) && (c.features.typeFits > 0 || best.features.typeFits === 0));
+  if (!best) return undefined;
+  const others = candidates.slice(from).filter((c) => !quotesAlike(best.entry, c.entry));
+  // With no other entry able to answer, the best different one is still the rival (its ranking
+  // score carries the type penalty): an entry is never "far ahead" only because nothing else fits.
+  return others.find((c) => c.features.typeFits > 0 || best.features.typeFits === 0) ?? others[0];
+}
+
+/** The sentences of a cited paragraph, each apart. */
+function sentencesOf(article: Article | undefined, number: number): string[] {
+  const paragraph = article?.paragraphs.find((p) => p.number === number);
+  return article && paragraph ? paragraph.sentences.map((s) => article.text.slice(s.start, s.end)) : [];
 }
 
 function paragraphText(article: Article | undefined, number: number): string {

@@ -40,10 +40,14 @@ export interface Query {
  */
 export function questionForm(normalized: string): string {
   const first = /^(?:and |so |but |ok |hey |hi )?([a-z]+)/.exec(normalized)?.[1] ?? '';
+  // "What did the pledge do?" asks what it does, not what it is: another form than "What is…?".
+  if (first === 'what' && WHAT_DOES_IT_DO.test(normalized)) return '?whatdo';
   if (['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how'].includes(first)) return `?${first === 'whom' || first === 'whose' ? 'who' : first}`;
   if (['is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'has', 'have', 'had', 'should'].includes(first)) return '?yesno';
   return '';
 }
+
+const WHAT_DOES_IT_DO = /^(?:and |so |but |ok |hey |hi )?what (?:did|does|do|will|would|can|could|should|might) .*\bdo\b\s*\??\s*$/;
 
 /** What a query needs to know of the index's vocabulary. */
 export interface Vocabulary {

@@ -45,3 +45,16 @@ describe("a question worded as a curator's phrasing", () => {
     expect(longer.score).toBeLessThan(1);
   });
 });
+
+describe('two entries a question fits equally', () => {
+  it('asks which one is meant, offering both, each answerable with one click', () => {
+    // Two entries a curator gave the same wording: asked a little differently, neither stands out.
+    const engine = buildEngine(withVariant(seeds, ['interoperability-pledge', 'interoperability-pledge-reason'], 'tell me about the microsoft pledge'));
+    const asked = engine.ask('please tell me about that microsoft pledge');
+    expect(asked.status).toBe('ambiguous');
+    expect(asked.answer).toBeNull();
+    const offered = asked.suggestions.map((s) => s.entryId);
+    expect(offered).toEqual(expect.arrayContaining(['interoperability-pledge', 'interoperability-pledge-reason']));
+    for (const id of offered) expect(engine.answerEntry(id!, asked.question)?.status).toBe('answered');
+  });
+});

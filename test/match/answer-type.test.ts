@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeOf } from '../../src/match/answer-type.ts';
+import { answerTypeOf, asksForOtherThanTime } from '../../src/match/answer-type.ts';
 import { normalizeText } from '../../src/match/normalize.ts';
 
 const typeOf = (q: string) => answerTypeOf(normalizeText(q));
@@ -18,5 +18,19 @@ describe('what kind of answer a question wants', () => {
     expect(typeOf('How far is Tokyo from Osaka?')).toBe('number');
     expect(typeOf('How many companies have joined OpenStack?')).toBe('number');
     expect(typeOf("I've planned a route on google maps, where can I see how long it is?")).not.toBe('number');
+  });
+});
+
+describe('a question that asks for something other than a time', () => {
+  const other = (q: string) => asksForOtherThanTime(normalizeText(q));
+  it('is a what/why/who question with no word asking for a date', () => {
+    expect(other('What did the 2008 pledge do?')).toBe(true);
+    expect(other('Why did Microsoft make the pledge in 2008?')).toBe(true);
+    expect(other('Who announced it in July?')).toBe(true);
+  });
+  it('is not a "when", "what date", yes/no or keyword question', () => {
+    for (const q of ['When was the pledge?', 'What date was the pledge?', "What's the pledge's date?", 'How long ago was the pledge?', 'Was the pledge in 2008?', 'pledge 2008', 'How many companies joined?']) {
+      expect(other(q), q).toBe(false);
+    }
   });
 });

@@ -80,6 +80,20 @@ describe('on the seed articles', () => {
   });
 });
 
+describe('what a question asks for, against what an entry was written to answer', () => {
+  it('never answers "What did the 2008 pledge do?" with the entry that says when the pledge was made', async () => {
+    const seeds = await seedsEngine();
+    // The year names which pledge; the question asks what it does. The date entry holds the year
+    // in its answer and its variants, so by words alone it is the best match.
+    expect(seeds.ask('When was the interoperability pledge issued?').entryId).toBe('interoperability-pledge-date');
+    const asked = seeds.ask('What did the 2008 pledge do?');
+    expect(asked.entryId).not.toBe('interoperability-pledge-date');
+    expect(asked.suggestions.map((s) => s.entryId)).not.toContain('interoperability-pledge-date');
+    // Asked for a date in other words, the date entry is still the answer.
+    expect(seeds.ask('What date was the interoperability pledge?').entryId).toBe('interoperability-pledge-date');
+  });
+});
+
 describe('follow-up questions read with the thread’s earlier question', () => {
   it('answers "and when was that?" from what the thread was about, and not on its own', async () => {
     const seeds = await seedsEngine();
