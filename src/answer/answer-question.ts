@@ -161,6 +161,7 @@ function curatedReply(entry: FaqEntry, question: string, context: AnswerContext)
     citations: entry.citations.map((c) => citationOf(context.articles.get(c.source)!, c.paragraph, c.quote)),
     suggestions: [],
     entryId: entry.id,
+    ...(entry.about ? { about: { source: entry.about, title: context.articles.get(entry.about)?.title ?? entry.about } } : {}),
   };
 }
 

@@ -28,7 +28,7 @@ export interface Answer {
   readonly status: AnswerStatus;
   /** The short answer; null unless answered. */
   readonly answer: string | null;
-  /** 1–3 quotes when answered; empty otherwise. */
+  /** 1–3 quotes when answered (none for an answer `about` an article's credits); empty otherwise. */
   readonly citations: readonly Citation[];
   /** 2–3 close candidates when ambiguous; example questions when unknown. */
   readonly suggestions: readonly Suggestion[];
@@ -41,4 +41,9 @@ export interface Answer {
    * match worth a "did you mean"), false or absent when they are general example questions.
    */
   readonly nearMatches?: boolean;
+  /**
+   * For an answer about an article itself (who wrote it), from its credits: which article. Such an
+   * answer has no quotes, since credits are page chrome and never quoted.
+   */
+  readonly about?: { readonly source: string; readonly title: string };
 }

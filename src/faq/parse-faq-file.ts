@@ -112,7 +112,7 @@ function readEntries(node: YamlNode | undefined, at: Report, lineOf: (n: YamlNod
     }
     const id = stringField(item, 'id', at, `entry #${index + 1}: `, true);
     const where = `entry "${id ?? `#${index + 1}`}": `;
-    checkKeys(item, ['id', 'question', 'variants', 'answer', 'citations'], at, where);
+    checkKeys(item, ['id', 'question', 'variants', 'answer', 'citations', 'about'], at, where);
     if (id !== undefined) {
       if (!ID_PATTERN.test(id)) at(item.get('id', true) as YamlNode, where, 'id must be kebab-case (a-z, 0-9, hyphens).');
       const previous = seenIds.get(id);
@@ -122,9 +122,11 @@ function readEntries(node: YamlNode | undefined, at: Report, lineOf: (n: YamlNod
     const question = stringField(item, 'question', at, where, true);
     const answer = stringField(item, 'answer', at, where, true);
     const variants = stringList(item, 'variants', at, where);
-    const citations = readCitations(item, at, where, lineOf);
+    const aboutSource = stringField(item, 'about', at, where, false);
+    const about = aboutSource === undefined ? undefined : { source: aboutSource, line: lineOf(item.get('about', true) as YamlNode) };
+    const citations = about && item.get('citations', true) === undefined ? [] : readCitations(item, at, where, lineOf);
     if (id === undefined || question === undefined || answer === undefined) return;
-    entries.push({ id, line: lineOf(item), question, variants, answer, citations });
+    entries.push({ id, line: lineOf(item), question, variants, answer, citations, ...(about ? { about } : {}) });
   });
   return entries;
 }

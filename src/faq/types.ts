@@ -15,6 +15,11 @@ export interface FaqEntry {
   readonly answer: string;
   readonly citations: readonly ResolvedCitation[];
   readonly curated: boolean;
+  /**
+   * For an answer about an article itself (who wrote it) taken from its credits, which are page
+   * chrome and so never quoted: the article's source. Such an entry has no citations.
+   */
+  readonly about?: string;
 }
 
 /** An entry as written in faq.yml, before its citations are checked; `line` is 1-based. */
@@ -25,4 +30,6 @@ export interface RawEntry {
   readonly variants: readonly string[];
   readonly answer: string;
   readonly citations: ReadonlyArray<{ readonly source: string; readonly quote: string; readonly line: number }>;
+  /** `about:` — the article an answer about the article itself comes from (see FaqEntry.about). */
+  readonly about?: { readonly source: string; readonly line: number };
 }

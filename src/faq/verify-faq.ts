@@ -37,6 +37,14 @@ export function verifyFaq(faq: FaqFile, corpus: Corpus): FaqEntry[] {
       else if (resolved === 'outside-body') problems.push(`${where}quote is not inside one body paragraph of ${citation.source} (page chrome or across paragraphs): "${preview(citation.quote)}"`);
       else citations.push(resolved);
     }
+    if (entry.about) {
+      // An answer about the article itself: from its credits, which are never quoted.
+      const where = `${name}:${entry.about.line}: entry "${entry.id}": `;
+      if (!bySource.has(entry.about.source)) problems.push(`${where}about "${entry.about.source}" is not an article in ${corpus.dir}.`);
+      else if (entry.citations.length > 0) problems.push(`${where}an entry "about" an article answers from its credits and has no citations; remove one or the other.`);
+      else entries.push({ id: entry.id, question: entry.question, variants: entry.variants, answer: entry.answer, citations: [], curated: true, about: entry.about.source });
+      continue;
+    }
     if (citations.length === entry.citations.length && citations.length > 0) {
       entries.push({ id: entry.id, question: entry.question, variants: entry.variants, answer: entry.answer, citations, curated: true });
     }

@@ -11,7 +11,9 @@ export function renderText(answer: Answer): string {
   switch (answer.status) {
     case 'answered': {
       const quotes = answer.citations.map((c) => `  “${c.quote}”\n    — ${c.title}, paragraph ${c.paragraph}${c.date ? ` (${c.date})` : ''}`);
-      return [answer.answer ?? '', ...quotes].join('\n');
+      // An answer about the article itself comes from its credits, which are never quoted.
+      const about = answer.about ? [`    — from the credits of ${answer.about.title}`] : [];
+      return [answer.answer ?? '', ...quotes, ...about].join('\n');
     }
     // Suggestions are numbered: in the terminal chat, typing the number answers that one.
     case 'ambiguous':

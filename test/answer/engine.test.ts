@@ -52,6 +52,22 @@ describe('the engine on the seed articles', () => {
     for (const c of answer.citations) expect(chrome.includes(c.quote)).toBe(false);
   });
 
+  it('never quotes the author note (page chrome), yet says who wrote the article, from its credits', () => {
+    const text = articleText('003_964dbca33fe16450.txt');
+    const chrome = text.slice(text.indexOf('About the Author'));
+    const bio = 'Kurt Mackie is senior news producer for 1105 Media';
+    expect(chrome).toContain(bio);
+    for (const q of ['Who is Kurt Mackie?', 'Who wrote this article?', 'senior news producer', 'What is Converge360?', '1105 Media news producer', 'Who produces the news at 1105 Media?']) {
+      const answer = engine.ask(q);
+      for (const c of answer.citations) expect(chrome.includes(c.quote), `${q}: ${c.quote}`).toBe(false);
+    }
+    const author = engine.ask('Who is Kurt Mackie?');
+    expect(author.status).toBe('answered');
+    expect(author.answer).toMatch(/senior news producer/);
+    expect(author.citations).toEqual([]);
+    expect(author.about).toEqual({ source: '003_964dbca33fe16450.txt', title: 'Hyper-V To Be Integrated in OpenStack' });
+  });
+
   it('answers an entry directly by id, for "did you mean" clicks', () => {
     const first = engine.ask('Who founded OpenStack?');
     const again = engine.answerEntry(first.entryId!, 'Who founded OpenStack?');

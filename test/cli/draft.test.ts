@@ -79,7 +79,7 @@ describe('faqbot draft', () => {
     expect(stdout).toMatch(/^# faqbot draft: /);
     expect(stdout).toContain('npx faqbot check');
     const item = parse(`articles:\n${articleItemOf(stdout)}`) as { articles: unknown[] };
-    expect(item.articles).toEqual([{ source: ARTICLE_003, title: 'Hyper-V To Be Integrated in OpenStack', body_ends_before: 'Featured' }]);
+    expect(item.articles).toEqual([{ source: ARTICLE_003, title: 'Hyper-V To Be Integrated in OpenStack', body_ends_before: 'About the Author' }]);
   });
 
   it('drafts a whole faq.yml for a corpus with no curation: saved as it is, check --corpus accepts it', async () => {

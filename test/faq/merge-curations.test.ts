@@ -51,7 +51,7 @@ describe('curate export: merging curations into faq.yml', () => {
     fs.writeFileSync(path.join(dir, 'faq.yml'), text);
     const check = await runCli(['check', '--corpus', dir], { env: { FAQBOT_DB: path.join(dir, 'none.db') } });
     expect(check.code).toBe(0);
-    expect(check.stdout).toMatch(/check: ok — 2 articles, 19 paragraphs, 53 curated entries/);
+    expect(check.stdout).toMatch(/check: ok — 2 articles, 18 paragraphs, 53 curated entries/);
     // The bot, still holding the same curations in its store, finds them all in the file: only the stale one is reported.
     const warnings: string[] = [];
     const engine = await loadEngine(dir, { curations, warn: (m) => warnings.push(m) });

@@ -81,9 +81,15 @@ function renderBody(answer: Answer, question: string, examples: readonly string[
     case 'answered': {
       const citations = answer.citations.slice(0, MAX_CITATIONS);
       const short = answer.answer ?? '';
+      // An answer about the article itself comes from its credits, which are never quoted.
+      const about = answer.about ? `From the credits of ${answer.about.title}` : null;
       return {
-        text: [short, ...citations.map((c) => `“${c.quote}” (${c.title}, paragraph ${paragraphLabel(c)})`)].join('\n'),
-        blocks: [section(escapeMrkdwn(short)), ...citations.map((c) => section(citationMrkdwn(c)))],
+        text: [short, ...citations.map((c) => `“${c.quote}” (${c.title}, paragraph ${paragraphLabel(c)})`), ...(about ? [about] : [])].join('\n'),
+        blocks: [
+          section(escapeMrkdwn(short)),
+          ...citations.map((c) => section(citationMrkdwn(c))),
+          ...(about ? [context(`— from the credits of _${truncateMrkdwn(escapeMrkdwn(answer.about!.title), MAX_TITLE)}_`)] : []),
+        ],
       };
     }
     case 'ambiguous': {

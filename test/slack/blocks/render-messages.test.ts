@@ -136,6 +136,16 @@ describe('an answered question', () => {
     expect(message.text).toContain('paragraph 2');
   });
 
+  it('about an article itself (who wrote it), names the credits it comes from and quotes nothing', () => {
+    const message = renderAnswer(answered({ answer: 'Kurt Mackie, senior news producer.', citations: [], about: { source: '003.txt', title: 'Hyper-V & OpenStack' } }));
+    assertValidMessage(message);
+    const text = blockText(message.blocks);
+    expect(text).toContain('Kurt Mackie, senior news producer.');
+    expect(text).toContain('from the credits of _Hyper-V &amp; OpenStack_');
+    expect(text).not.toMatch(/^>/m);
+    expect(message.text).toContain('From the credits of Hyper-V &amp; OpenStack');
+  });
+
   it('links the title when the citation has a url, and shows the date', () => {
     const message = renderAnswer(answered({ citations: [citation({ url: 'https://news.example/a?x=1&y=2', date: '2011-10-22' })] }));
     expect(blockText(message.blocks)).toContain('— <https://news.example/a?x=1&amp;y=2|Hyper-V To Be Integrated in OpenStack>, paragraph 2 · 2011-10-22');
