@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.ts';
 import type { FaqEntry } from '../faq/types.ts';
-import { answerTypeOf, asksForOtherThanTime, sentenceFits, type AnswerType } from './answer-type.ts';
+import { answerTypeOf, asksForOtherThanTime, ordinalsConflict, ordinalsOf, sentenceFits, type AnswerType } from './answer-type.ts';
 import { matchedWeight, phrasingSimilarity, type QueryWeights } from './coverage.ts';
 import { rankScore, type EntryFeatures } from './entry-model.ts';
 import { normalizeText } from './normalize.ts';
@@ -32,6 +32,8 @@ interface EntryDoc {
   readonly answerType: AnswerType;
   /** The kinds of answer its answer and quotes hold (a date, a number…). */
   readonly fits: ReadonlySet<AnswerType>;
+  /** The ordinals ("first", "last"…) its phrasings, answer and quotes use. */
+  readonly ordinals: ReadonlySet<string>;
   /** The answer and each quote, apart: the best single one counts, so terms must meet in one place. */
   readonly content: ReadonlyArray<ReadonlySet<string>>;
   readonly answerVector: Float32Array | null;
@@ -92,6 +94,7 @@ export class EntryRanker {
         content: [...said, ...entry.citations.flatMap((c) => sentencesOf(articles.get(c.source), c.paragraph))].map((text) => new Set(termsNoting(text))),
         answerType: answerTypeOf(normalizeText(entry.question)),
         fits: new Set((['time', 'number'] as const).filter((type) => sentenceFits(said.join(' '), type))),
+        ordinals: ordinalsOf(normalizeText([...texts, ...said].join(' '))),
         answerVector: embed([...said, ...cited].join('\n')),
         sources: new Set(entry.citations.map((c) => c.source)),
       };
@@ -170,6 +173,7 @@ export class EntryRanker {
     }
     // An entry written to say when something happened does not answer "What did the 2008 pledge do?".
     const notAskingWhen = asksForOtherThanTime(query.normalized);
+    const ordinals = ordinalsOf(query.normalized);
     const passageBy = new Map<string, number>();
     for (const p of passages) {
       const source = p.passage.article.source;
@@ -187,8 +191,9 @@ export class EntryRanker {
           passage: Math.max(0, ...[...doc.sources].map((s) => passageBy.get(s) ?? 0)),
           // 0: the question wants a date or number, and the entry holds none and was written to
           // answer another kind ("When was Microsoft founded?" against "Who founded OpenStack?").
-          // Likewise 0 for an entry whose own question asks "when", asked what, why or who instead.
-          typeFits: ((query.answerType === 'time' || query.answerType === 'number') && !doc.fits.has(query.answerType) && doc.answerType !== query.answerType) || (notAskingWhen && doc.answerType === 'time') ? 0 : 1,
+          // Likewise 0 for an entry whose own question asks "when", asked what, why or who instead,
+          // and for one about the first of a sequence asked about the second (answer-type.ts).
+          typeFits: ((query.answerType === 'time' || query.answerType === 'number') && !doc.fits.has(query.answerType) && doc.answerType !== query.answerType) || (notAskingWhen && doc.answerType === 'time') || ordinalsConflict(ordinals, doc.ordinals) ? 0 : 1,
         };
         const logit = rankScore(features);
         return { kind: 'curated', entry: doc.entry, score: 1 / (1 + Math.exp(-logit)), logit, features };

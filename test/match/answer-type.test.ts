@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeOf, asksForOtherThanTime } from '../../src/match/answer-type.ts';
+import { answerTypeOf, asksForOtherThanTime, ordinalsConflict, ordinalsOf, sentenceFits } from '../../src/match/answer-type.ts';
 import { normalizeText } from '../../src/match/normalize.ts';
 
 const typeOf = (q: string) => answerTypeOf(normalizeText(q));
@@ -32,5 +32,22 @@ describe('a question that asks for something other than a time', () => {
     for (const q of ['When was the pledge?', 'What date was the pledge?', "What's the pledge's date?", 'How long ago was the pledge?', 'Was the pledge in 2008?', 'pledge 2008', 'How many companies joined?']) {
       expect(other(q), q).toBe(false);
     }
+  });
+});
+
+describe('amounts, years and sequences', () => {
+  it('reads a question about a price or cost as one wanting an amount', () => {
+    for (const q of ['What is the price of Windows Server 2008 R2?', 'What does Hyper-V cost?', 'How expensive is it?']) expect(typeOf(q), q).toBe('number');
+  });
+  it('does not take a year, or a version named after one, for an amount', () => {
+    expect(sentenceFits("Hyper-V is part of Microsoft's Windows Server 2008 R2 product.", 'number')).toBe(false);
+    expect(sentenceFits('It costs $2008 a year, or 1,500 euros.', 'number')).toBe(true);
+    expect(sentenceFits('Linux violated 235 of the patents.', 'number')).toBe(true);
+  });
+  it('tells a question about the second of a sequence from an entry about the first', () => {
+    const q = (text: string) => ordinalsOf(normalizeText(text));
+    expect(ordinalsConflict(q('What is the second OpenStack release called?'), q("OpenStack's first official release is Austin."))).toBe(true);
+    expect(ordinalsConflict(q('What was the first release called?'), q("OpenStack's first official release is Austin."))).toBe(false);
+    expect(ordinalsConflict(q('What is the second release called?'), q('The release is called Austin.'))).toBe(false);
   });
 });
