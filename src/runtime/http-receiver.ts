@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HTTPReceiver, type App, type Logger, type Receiver } from '@slack/bolt';
 import { AckFirstScheduler } from './ack-first-scheduler.ts';
+import { readSignedBody } from './read-signed-body.ts';
 import type { InFlight } from './in-flight.ts';
 import { dispatchEvents, REQUEST_KEY, type DispatchOptions } from './dispatch-events.ts';
 
@@ -42,10 +43,10 @@ export interface RuntimeHttpReceiverOptions {
 }
 
 /**
- * Bolt's HTTPReceiver (signature and timestamp checks, body limit, ack handling: all kept as is)
- * behind a server this runtime owns, so it can add /healthz, refuse work before the index is built
- * and while shutting down, bound how long a slow client may hold a connection, and tell the
- * ack-first scheduler when requests are waiting to be acked.
+ * Bolt's HTTPReceiver (parsing and ack handling kept as is; the body limit and the signature
+ * check done first, by readSignedBody) behind a server this runtime owns, so it can add /healthz,
+ * refuse work before the index is built and while shutting down, bound how long a slow client may
+ * hold a connection, and tell the ack-first scheduler when requests are waiting to be acked.
  */
 export class RuntimeHttpReceiver implements Receiver {
   readonly #bolt: HTTPReceiver;
@@ -64,6 +65,9 @@ export class RuntimeHttpReceiver implements Receiver {
       logger: options.logger,
       endpoints: ['/slack/events'],
       bodyLimit: options.bodyLimitBytes ?? BODY_LIMIT_BYTES,
+      // The body is read and its signature checked here first (readSignedBody): Bolt gets it
+      // buffered and verified, and so does not check it again.
+      signatureVerification: false,
       // Events are acked as soon as they are verified (Bolt's default); the answer follows.
       processBeforeResponse: false,
       // Verified requests carry their signature along: a replayed command or click is found by it.
@@ -147,8 +151,7 @@ export class RuntimeHttpReceiver implements Receiver {
         return;
       }
       if (!this.#timestampFresh(req)) {
-        // Bolt refuses stale timestamps but accepts any in the future; a request signed for a
-        // later time could be replayed until then.
+        // Stale, or in the future: a request signed for a later time could be replayed until then.
         this.#options.logger.warn('faqbot: refused a request whose x-slack-request-timestamp is more than 5 minutes from now');
         res.writeHead(401).end();
         return;
@@ -157,20 +160,33 @@ export class RuntimeHttpReceiver implements Receiver {
       res.once('close', () => {
         this.#unacked -= 1;
       });
-      try {
-        this.#bolt.requestListener(req, res);
-      } catch (error) {
-        this.#options.logger.error('Request to /slack/events failed before Bolt handled it', error);
-        if (!res.headersSent) res.writeHead(500).end();
-      }
+      void this.#verifyThenHandle(req, res);
       return;
     }
     res.writeHead(path === '/slack/events' || path === '/healthz' ? 405 : 404).end();
   }
 
+  async #verifyThenHandle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    try {
+      const signed = await readSignedBody(req, { signingSecret: this.#options.signingSecret, limitBytes: this.#options.bodyLimitBytes ?? BODY_LIMIT_BYTES });
+      if (!signed.ok) {
+        this.#options.logger.warn(`faqbot: refused a request to /slack/events (${signed.status}): ${signed.reason}`);
+        // An oversized body is left unread: the connection cannot be reused.
+        res.writeHead(signed.status, signed.status === 413 ? { connection: 'close' } : {}).end();
+        return;
+      }
+      // Bolt takes a request whose body is already read as it is (its `rawBody`).
+      Object.assign(req, { rawBody: signed.body });
+      this.#bolt.requestListener(req, res);
+    } catch (error) {
+      this.#options.logger.error('Request to /slack/events failed before Bolt handled it', error);
+      if (!res.headersSent && !res.destroyed) res.writeHead(500).end();
+    }
+  }
+
   #timestampFresh(req: http.IncomingMessage): boolean {
     const raw = req.headers['x-slack-request-timestamp'];
-    // Missing or malformed: Bolt's verification refuses it with the reason.
+    // Missing or malformed: readSignedBody refuses it with the reason.
     if (typeof raw !== 'string' || !/^\d+$/.test(raw)) return true;
     const now = this.#options.nowSec?.() ?? Math.floor(Date.now() / 1000);
     return Math.abs(now - Number(raw)) <= MAX_CLOCK_SKEW_SEC;

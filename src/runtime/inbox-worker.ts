@@ -43,6 +43,8 @@ export class InboxWorker {
   #loop: Promise<void> | undefined;
   #wakeUp: (() => void) | undefined;
   #woken = false;
+  /** The last claim took as many as it asked for: more may be due. */
+  #more = false;
   #renewTimer: NodeJS.Timeout | undefined;
 
   constructor(options: InboxWorkerOptions) {
@@ -96,9 +98,13 @@ export class InboxWorker {
 
   async #run(): Promise<void> {
     while (this.#running) {
-      const room = this.#o.maxActive - this.#active.size;
       let claimed: ClaimedQuestion[] = [];
+      let room = this.#o.maxActive - this.#active.size;
       if (room > 0) {
+        // A claim is answering work too: it waits while requests are being acked, and the
+        // questions stored meanwhile are claimed together, one store round trip for the lot.
+        await this.#o.scheduler?.turn();
+        room = this.#o.maxActive - this.#active.size;
         this.#woken = false;
         try {
           claimed = await this.#o.store.claim({ owner: this.#o.owner, limit: room, leaseMs: this.#o.leaseMs, now: this.#o.now() });
@@ -108,9 +114,11 @@ export class InboxWorker {
           this.#o.logger.log('error', 'Cannot claim questions from the store; retrying', { error });
         }
         for (const question of claimed) this.#begin(question);
+        // Fewer than asked for: nothing else is due now. As many: more may be, once there is room.
+        this.#more = claimed.length >= room;
       }
-      // Full, or nothing due: wait for a wake-up, a finished answer, or the poll.
-      if (claimed.length === 0 || this.#active.size >= this.#o.maxActive) await this.#pause();
+      // Nothing more due, or full: wait for a wake-up, a finished answer (if more may be due), or the poll.
+      if (!this.#more || this.#active.size >= this.#o.maxActive) await this.#pause();
     }
   }
 
@@ -138,7 +146,8 @@ export class InboxWorker {
       .catch((error: unknown) => this.#o.logger.log('error', 'Answering a question from the inbox failed', { key: question.key, error }))
       .finally(() => {
         this.#active.delete(question.key);
-        this.#wakeUp?.();
+        // A slot is free: worth a claim only if the last one left questions behind.
+        if (this.#more) this.#wakeUp?.();
       });
     this.#active.set(question.key, work);
   }

@@ -5,6 +5,7 @@ import { blockText, quotedMrkdwn } from '../helpers/blocks.ts';
 import { useCleanups } from '../helpers/cleanups.ts';
 import { nowSeconds } from '../slack-stand-in/slack-signing.ts';
 import { tempDbFile } from '../helpers/temp-db.ts';
+import { openStore } from '../../src/store/open-store.ts';
 import { settle, waitFor } from '../helpers/wait-for.ts';
 import { noticePostgresSkipped, TEST_DATABASE_URL, usePostgresSchema } from '../store/store-backends.ts';
 import { FakeSlackApi, type ApiCall } from '../slack-stand-in/fake-slack-api.ts';
@@ -85,11 +86,27 @@ async function askInChannel(api: FakeSlackApi, port: number, channel: string): P
   return ts;
 }
 
+/** Resolves once the store has the answer in `threadTs` recorded, as every replica then sees it. */
+async function answerRecorded(storeEnv: NodeJS.ProcessEnv, channel: string, threadTs: string): Promise<void> {
+  const store = await openStore(storeEnv['DATABASE_URL'] ? { kind: 'postgres', url: storeEnv['DATABASE_URL'] } : { kind: 'sqlite', file: storeEnv['FAQBOT_DB'] ?? '' });
+  try {
+    const deadline = Date.now() + 15_000;
+    while ((await store.threadQuestion(channel, threadTs)) === null) {
+      if (Date.now() > deadline) throw new Error('timed out waiting for the answer to be recorded');
+      await settle(10);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
 async function followUpsAcrossRestart(storeEnv: NodeJS.ProcessEnv, replicas: 1 | 2): Promise<void> {
   const api = await sharedApi();
   const a = await startBot(api, storeEnv, 'replica-a');
   const b = replicas === 2 ? await startBot(api, storeEnv, 'replica-b') : a;
   const threadTs = await askInChannel(api, a.port, 'CFOLLOW');
+  // Slack shows the answer a moment before the bot has recorded it; the thread is the bot's from then.
+  await answerRecorded(storeEnv, 'CFOLLOW', threadTs);
 
   expect((await signedPost(b.port, threadReply('CFOLLOW', threadTs, FOLLOW_UP))).status).toBe(200);
   await waitFor(() => postsIn(api, 'CFOLLOW').length === 2, 'the follow-up answered in the thread');

@@ -76,6 +76,31 @@ describe.each(backends())('Store contract: $name', (backend: Backend) => {
     expect(claimed).toHaveLength(60);
   });
 
+  it('outcomes recorded at the same moment are each kept as given; one for a question edited meanwhile leaves it to answer again', async () => {
+    const burst = Array.from({ length: 12 }, (_, i) => question({ receivedAt: T0 + i }));
+    for (const q of burst) await store.enqueue(q);
+    const claimed = await store.claim({ owner: 'a', limit: 20, leaseMs: LEASE, now: T0 + 100 });
+    expect(claimed).toHaveLength(12);
+    const edited = claimed[3]!;
+    expect(await store.applyEdit(edited.key, 'What is OpenStack?', '1700000001.000001', T0 + 150)).toBe('pending');
+    await Promise.all(
+      claimed.map((c, i) =>
+        i === 5
+          ? store.complete(c.key, 'a', { status: 'failed', entryId: null, score: null, answerTs: null, answeredAt: T0 + 200, revision: c.revision, error: 'channel_not_found' })
+          : store.complete(c.key, 'a', { status: i % 2 ? 'unknown' : 'answered', entryId: `e${i}`, score: i / 10, answerTs: `1800000000.${String(i).padStart(6, '0')}`, answeredAt: T0 + 200 + i, revision: c.revision }),
+      ),
+    );
+    const rows = new Map((await store.questionsSince(T0)).map((r) => [r.key, r]));
+    claimed.forEach((c, i) => {
+      const row = rows.get(c.key);
+      if (i === 5) expect(row).toMatchObject({ state: 'failed', status: 'failed' });
+      else if (c.key === edited.key) expect(row).toMatchObject({ state: 'pending' });
+      else expect(row).toMatchObject({ state: 'answered', status: i % 2 ? 'unknown' : 'answered', entryId: `e${i}`, score: i / 10, latencyMs: 200 });
+    });
+    const [again] = await store.claim({ owner: 'a', limit: 20, leaseMs: LEASE, now: T0 + 300 });
+    expect(again).toMatchObject({ key: edited.key, text: 'What is OpenStack?', answerTs: '1800000000.000003' });
+  });
+
   it('claims each due question for one owner at a time, oldest first, with a lease', async () => {
     const first = question({ receivedAt: T0 });
     const second = question({ receivedAt: T0 + 5 });

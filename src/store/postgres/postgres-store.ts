@@ -17,7 +17,7 @@ export interface PostgresStoreOptions {
   readonly onError?: (error: Error) => void;
 }
 
-/** Most questions in one INSERT, and most INSERTs under way at once (each on its own connection). */
+/** Most questions in one INSERT (outcomes in one UPDATE), and most of those under way at once (each on its own connection). */
 const MAX_BATCH = 200;
 const MAX_PARALLEL_INSERTS = 2;
 
@@ -168,15 +168,54 @@ export class PostgresStore implements Store {
     );
   }
 
-  async complete(key: string, _owner: string, r: AnswerRecord): Promise<void> {
-    await this.#query(
-      `UPDATE questions SET
-         state = CASE WHEN revision = $1 THEN $2 ELSE 'pending' END,
-         available_at = $3, status = $4, entry_id = $5, score = $6, answer_ts = COALESCE($7, answer_ts),
-         answered_at = COALESCE(answered_at, $3), last_error = $8
-       WHERE key = $9`,
-      [r.revision, r.status === 'failed' ? 'failed' : 'answered', r.answeredAt, r.status, r.entryId, r.score, r.answerTs, r.error ?? null, key],
-    );
+  /**
+   * Records the outcome. Outcomes arriving while a record is under way wait for it and go in
+   * together, one UPDATE and one commit for the lot (as enqueue does for questions): under a
+   * burst each answer otherwise costs the database, and this process, a statement of its own.
+   */
+  complete(key: string, _owner: string, r: AnswerRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#outcomes.push({ key, record: r, resolve, reject });
+      if (this.#recording < MAX_PARALLEL_INSERTS) void this.#recordOutcomes();
+    });
+  }
+
+  readonly #outcomes: Array<{ key: string; record: AnswerRecord; resolve: () => void; reject: (e: unknown) => void }> = [];
+  #recording = 0;
+
+  async #recordOutcomes(): Promise<void> {
+    this.#recording += 1;
+    try {
+      while (this.#outcomes.length > 0) {
+        // A key once per statement (an UPDATE … FROM applies one source row per target row).
+        const keys = new Set<string>();
+        let size = 0;
+        while (size < this.#outcomes.length && size < MAX_BATCH && !keys.has(this.#outcomes[size]?.key ?? '')) keys.add(this.#outcomes[size++]?.key ?? '');
+        const batch = this.#outcomes.splice(0, size);
+        try {
+          const values: unknown[] = [];
+          const rows = batch.map(({ key, record: r }, i) => {
+            values.push(key, r.revision, r.status === 'failed' ? 'failed' : 'answered', r.answeredAt, r.status, r.entryId, r.score, r.answerTs, r.error ?? null);
+            const n = i * 9;
+            return `($${n + 1}::text, $${n + 2}::integer, $${n + 3}::text, $${n + 4}::bigint, $${n + 5}::text, $${n + 6}::text, $${n + 7}::double precision, $${n + 8}::text, $${n + 9}::text)`;
+          });
+          await this.#query(
+            `UPDATE questions q SET
+               state = CASE WHEN q.revision = o.revision THEN o.state ELSE 'pending' END,
+               available_at = o.answered_at, status = o.status, entry_id = o.entry_id, score = o.score, answer_ts = COALESCE(o.answer_ts, q.answer_ts),
+               answered_at = COALESCE(q.answered_at, o.answered_at), last_error = o.last_error
+             FROM (VALUES ${rows.join(', ')}) AS o (key, revision, state, answered_at, status, entry_id, score, answer_ts, last_error)
+             WHERE q.key = o.key`,
+            values,
+          );
+          for (const { resolve } of batch) resolve();
+        } catch (error) {
+          for (const { reject } of batch) reject(error);
+        }
+      }
+    } finally {
+      this.#recording -= 1;
+    }
   }
 
   async recordAnswered(q: NewQuestion, r: Omit<AnswerRecord, 'revision'>): Promise<void> {

@@ -6,6 +6,12 @@ import { curationColumns, toClaimed, toCuration, toDecision, toPick, toQuestionR
 import { StoreError } from '../store-error.ts';
 import type { AnswerRecord, ClaimedQuestion, ClaimOptions, Curation, EditResult, EnqueueResult, FeedbackVote, NewCuration, NewQuestion, QuestionPick, QuestionRow, Store, SuggestionDecision, VoteResult } from '../store.ts';
 
+/**
+ * Runs `callback` once this turn of the event loop has read its I/O (Node's check phase). Taken
+ * when the module loads: tests that fake timers fake the global, and this is not a timer.
+ */
+const endOfTurn: (callback: () => void) => void = globalThis.setImmediate.bind(globalThis);
+
 /** How long a statement waits for another process's write lock before failing (ms). */
 const BUSY_TIMEOUT_MS = 5_000;
 
@@ -59,21 +65,28 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    // Writes still waiting for their turn's commit are committed first, not lost.
+    this.#flush();
     if (this.#db.open) this.#db.close();
   }
 
-  async enqueue(q: NewQuestion): Promise<EnqueueResult> {
-    const result = this.#run(() =>
-      this.#statement(
+  /** Committed with the other writes of this event-loop turn (see #batched), before it resolves. */
+  enqueue(q: NewQuestion): Promise<EnqueueResult> {
+    return this.#batched(() => {
+      const result = this.#statement(
         `INSERT INTO questions (key, team, channel, ts, thread_ts, reply_thread_ts, user_id, surface, text, response_url, received_at, available_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
-      ).run(q.key, q.team, q.channel, q.ts, q.threadTs, q.replyThreadTs, q.user, q.surface, q.text, q.responseUrl, q.receivedAt, q.receivedAt),
-    );
-    return result.changes === 1 ? 'new' : 'duplicate';
+      ).run(q.key, q.team, q.channel, q.ts, q.threadTs, q.replyThreadTs, q.user, q.surface, q.text, q.responseUrl, q.receivedAt, q.receivedAt);
+      return result.changes === 1 ? 'new' : 'duplicate';
+    });
   }
 
   async claim({ owner, limit, leaseMs, now }: ClaimOptions): Promise<ClaimedQuestion[]> {
     if (limit <= 0) return [];
+    // Most claims find nothing due (the worker looks after every wake-up): a read settles that
+    // without the write transaction and commit an UPDATE costs even when it changes no row.
+    const due = this.#run(() => this.#statement(`SELECT 1 FROM questions WHERE state IN ('pending', 'claimed') AND available_at <= ? LIMIT 1`).get(now));
+    if (due === undefined) return [];
     // One statement, so it is atomic: SQLite lets one writer at a time.
     const rows = this.#run(() =>
       this.#statement(
@@ -94,7 +107,7 @@ export class SqliteStore implements Store {
   }
 
   async release(key: string, owner: string, availableAt: number, options: { countAttempt?: boolean; error?: string } = {}): Promise<void> {
-    this.#run(() =>
+    await this.#batched(() =>
       this.#statement(
         `UPDATE questions SET state = 'pending', available_at = ?, attempts = attempts - ?, last_error = COALESCE(?, last_error)
          WHERE key = ? AND state = 'claimed' AND claimed_by = ?`,
@@ -105,7 +118,7 @@ export class SqliteStore implements Store {
   async complete(key: string, _owner: string, r: AnswerRecord): Promise<void> {
     // Not conditional on the owner: if a lease ran out and another replica took over, the answer
     // is still this one (the other looks it up before posting), and recording it stops a third.
-    this.#run(() =>
+    await this.#batched(() =>
       this.#statement(
         `UPDATE questions SET
            state = CASE WHEN revision = ? THEN ? ELSE 'pending' END,
@@ -258,6 +271,49 @@ export class SqliteStore implements Store {
   }
 
   readonly #statements = new Map<string, Database.Statement>();
+
+  /** Writes made during this event-loop turn, committed together when it ends. */
+  #writes: Array<{ readonly write: () => unknown; readonly resolve: (value: never) => void; readonly reject: (error: unknown) => void }> = [];
+
+  /**
+   * Runs `write` in one transaction with the other batched writes of this event-loop turn, and
+   * resolves once that has committed. A commit, not the statement, is most of a write's cost
+   * (WAL frames for the row and each index, and checkpoints every thousand pages, which
+   * stall for milliseconds): questions read in one turn of the loop (a burst's deliveries) and
+   * the answers recorded in it pay for one commit together. Nothing resolves before its commit,
+   * so a question is still stored before its ack.
+   */
+  #batched<T>(write: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.#writes.length === 0) endOfTurn(() => this.#flush());
+      this.#writes.push({ write, resolve: resolve as (value: never) => void, reject });
+    });
+  }
+
+  #flush(): void {
+    const batch = this.#writes;
+    if (batch.length === 0) return;
+    this.#writes = [];
+    if (batch.length > 1) {
+      let results: unknown[] | undefined;
+      try {
+        results = this.#db.transaction(() => batch.map(({ write }) => write())).immediate();
+      } catch {
+        // One write failed and the transaction with it: each again on its own, so only it fails.
+      }
+      if (results) {
+        batch.forEach(({ resolve }, i) => resolve(results[i] as never));
+        return;
+      }
+    }
+    for (const { write, resolve, reject } of batch) {
+      try {
+        resolve(this.#run(write) as never);
+      } catch (error) {
+        reject(error);
+      }
+    }
+  }
 
   #statement(sql: string): Database.Statement {
     let statement = this.#statements.get(sql);
