@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- --startup [--runs N]`: cold-start times as ratios to `node -e 0` (see
  * bench/startup.ts). `npm run bench -- --reload [--runs N]`: how long a reload holds the serving
- * thread, calibrating on it vs in a worker (bench/reload.ts). Otherwise:
+ * thread, for seeds/ and SQuAD half A (or `--corpus` folders), three ways (bench/reload.ts). Otherwise:
  *
  * `npm run bench [-- --corpus DIR ...] [--only seeds,squad,synthetic] [--synthetic N]
  *   [--fuse-budget S] [--keep]`   (`--fuse-budget 0` skips the fuse.js baseline, e.g. to profile)
@@ -64,12 +64,23 @@ const only = new Set(values.only.split(','));
 const fuseBudgetMs = Number(values['fuse-budget']) * 1000;
 
 if (values.reload) {
-  await benchReload(REPO, Number(values.runs));
+  await reloadCorpora();
 } else if (values.startup) {
   const checks = await benchStartup(REPO, Number(values.runs));
   console.log(`\nTargets:\n${checks.map((c) => `- ${c.pass ? 'PASS' : 'FAIL'} ${c.label} — measured ${c.actual}`).join('\n')}`);
 } else {
   await main();
+}
+
+/** seeds/ and SQuAD half A (or the `--corpus` folders), for `--reload`. */
+async function reloadCorpora(): Promise<void> {
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'faqbot-bench-'));
+  try {
+    const cases = values.corpus?.length ? values.corpus.map(customCase) : defaultCases(temp);
+    await benchReload(cases.map((c) => ({ name: c.name, dir: c.dir })), Number(values.runs));
+  } finally {
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {

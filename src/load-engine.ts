@@ -20,6 +20,7 @@ import { calibrationKey, readCalibration, writeCalibration } from './calibration
 import { generateKeys, type GeneratedKey } from './faq/generate-keys.ts';
 import { titleEntries } from './faq/title-entries.ts';
 import { exactPhrasings } from './answer/exact-phrasings.ts';
+import { runPaced, runToEnd, type BuildSteps, type Pause } from './match/build-steps.ts';
 
 export const FAQ_FILE = 'faq.yml';
 const EXAMPLE_COUNT = 5;
@@ -72,22 +73,69 @@ export interface LoadEngineOptions {
   /** Told about each curation that no longer applies (it is skipped). */
   readonly warn?: (message: string) => void;
   /**
-   * Computes the corpus calibration elsewhere (the bot's reloads: a worker thread) when it is not
-   * cached; without it the index calibrates itself, here on this thread.
+   * Prepares the corpus elsewhere (the bot's reloads: a worker thread reads the folder, overlays
+   * the curations, generates the keys and calibrates, see `prepareCorpus`); the engine is then
+   * built here from what it sends, in steps, pausing wherever `pause` asks, so this thread goes on
+   * serving meanwhile. Without it everything is done here, at once.
    */
-  readonly calibrate?: () => Promise<number>;
+  readonly prepare?: () => Promise<PreparedCorpus>;
+  /** Asked between the steps of a prepared build (see match/build-steps.ts); default: never pause. */
+  readonly pause?: Pause;
 }
 
 /** Loads the corpus folder (articles + faq.yml), overlays any curations, and builds the answer engine once. */
 export async function loadEngine(corpusDir: string, options: LoadEngineOptions = {}): Promise<Engine> {
+  if (options.prepare) {
+    const prepared = await options.prepare();
+    for (const warning of prepared.warnings) options.warn?.(warning);
+    return runPaced(engineSteps(prepared.loaded, prepared), options.pause ?? (() => undefined));
+  }
   const loaded = applyCurations(await loadCuratedCorpus(corpusDir), options.curations ?? [], options.warn);
-  // Everything calibration depends on besides the code (the key covers the build): articles, entries, synonyms, vectors.
-  const key = await calibrationKey({ articles: loaded.corpus.articles, curated: loaded.curated, synonyms: loaded.synonyms ?? [], vectors: await fileStamp(DEFAULT_WORD_VECTORS_FILE) });
+  const key = await calibrationKeyOf(loaded);
   const cached = await readCalibration(key);
-  const calibrated = cached ?? (await options.calibrate?.());
-  const engine = buildEngine(loaded, calibrated === undefined ? {} : { uncoveredConfidence: calibrated });
+  const engine = buildEngine(loaded, cached === undefined ? {} : { uncoveredConfidence: cached });
   if (cached === undefined && engine.uncoveredConfidence !== undefined) await writeCalibration(key, engine.uncoveredConfidence);
   return engine;
+}
+
+/**
+ * Everything a build of the engine computes before the index's own structures, done where it is
+ * done (`prepareCorpus`, in a reload's worker thread) and sent as plain data to where the engine is
+ * built and serves.
+ */
+export interface PreparedCorpus {
+  /** The folder read, with the curations overlaid. */
+  readonly loaded: LoadedCorpus;
+  /** The generated question keys of the paragraphs no curated entry covers. */
+  readonly keys: readonly GeneratedKey[];
+  /** The corpus calibration (cached or computed). */
+  readonly uncoveredConfidence: number;
+  /** The words of every FAQ-side text the index build read (FaqIndexOptions.wordCache). */
+  readonly wordCache: Map<string, string[]>;
+  /** Curations skipped as no longer applying, in words. */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Reads the folder, overlays the curations and builds the index once, calibrating unless the
+ * calibration is cached: the heavy, pure part of a reload, for a worker thread. Throws as
+ * `loadCuratedCorpus` does.
+ */
+export async function prepareCorpus(corpusDir: string, curations: readonly Curation[]): Promise<PreparedCorpus> {
+  const warnings: string[] = [];
+  const loaded = applyCurations(await loadCuratedCorpus(corpusDir), curations, (message) => warnings.push(message));
+  const key = await calibrationKeyOf(loaded);
+  const cached = await readCalibration(key);
+  const keys = generateKeys(loaded.corpus.articles, coveredParagraphs(loaded.curated));
+  const wordCache = new Map<string, string[]>();
+  const { index } = buildAnswerContext(loaded, { keys, wordCache, ...(cached === undefined ? {} : { uncoveredConfidence: cached }) });
+  if (cached === undefined) await writeCalibration(key, index.uncoveredConfidence);
+  return { loaded, keys, uncoveredConfidence: index.uncoveredConfidence, wordCache, warnings };
+}
+
+/** The calibration cache key: everything calibration depends on besides the code (articles, entries, synonyms, vectors). */
+async function calibrationKeyOf(loaded: LoadedCorpus): Promise<string | null> {
+  return calibrationKey({ articles: loaded.corpus.articles, curated: loaded.curated, synonyms: loaded.synonyms ?? [], vectors: await fileStamp(DEFAULT_WORD_VECTORS_FILE) });
 }
 
 /** A file's size and modification time: enough to tell the shipped vectors were rebuilt. */
@@ -96,10 +144,22 @@ async function fileStamp(file: string): Promise<string> {
   return stat ? `${stat.size}:${stat.mtimeMs}` : 'missing';
 }
 
+/** What a build may be given instead of computing it: the calibration, the generated keys, analysed texts. */
+export interface BuildInputs {
+  readonly uncoveredConfidence?: number;
+  readonly keys?: readonly GeneratedKey[];
+  readonly wordCache?: Map<string, string[]>;
+}
+
 /** Builds the engine over an already loaded corpus (the index is built here, once). */
-export function buildEngine(loaded: LoadedCorpus, calibration: { readonly uncoveredConfidence?: number } = {}): Engine & { readonly uncoveredConfidence?: number } {
+export function buildEngine(loaded: LoadedCorpus, inputs: BuildInputs = {}): Engine & { readonly uncoveredConfidence?: number } {
+  return runToEnd(engineSteps(loaded, inputs));
+}
+
+/** `buildEngine` in steps (see match/build-steps.ts). */
+function* engineSteps(loaded: LoadedCorpus, inputs: BuildInputs): BuildSteps<Engine & { readonly uncoveredConfidence?: number }> {
   const { corpus, curated } = loaded;
-  const context = buildAnswerContext(loaded, calibration);
+  const context = yield* answerContextSteps(loaded, inputs);
   const { index } = context;
   const byId = new Map(curated.map((e) => [e.id, e]));
   return {
@@ -124,12 +184,26 @@ export function buildEngine(loaded: LoadedCorpus, calibration: { readonly uncove
 }
 
 /** The index (generated keys, word vectors) and what answering needs besides: built once. */
-export function buildAnswerContext({ corpus, curated, synonyms = [] }: LoadedCorpus, calibration: { readonly uncoveredConfidence?: number } = {}): AnswerContext {
-  const covered = new Set(curated.flatMap((e) => e.citations.map((c) => `${c.source}#${c.paragraph}`)));
-  const keys = generateKeys(corpus.articles, covered);
+export function buildAnswerContext(loaded: LoadedCorpus, inputs: BuildInputs = {}): AnswerContext {
+  return runToEnd(answerContextSteps(loaded, inputs));
+}
+
+function* answerContextSteps({ corpus, curated, synonyms = [] }: LoadedCorpus, inputs: BuildInputs): BuildSteps<AnswerContext> {
+  const keys = inputs.keys ?? generateKeys(corpus.articles, coveredParagraphs(curated));
   const titled = titleEntries(corpus.articles, new Set(curated.flatMap((e) => e.citations.map((c) => c.source))));
-  const index = new FaqIndex(corpus.articles, [...curated, ...titled], { synonyms, keys, vectors: defaultWordVectors(), ...calibration });
-  return { index, articles: new Map(corpus.articles.map((a) => [a.source, a])), examples: pickExamples(curated, keys, corpus), entrySources: new Set([...curated, ...titled].flatMap((e) => e.citations.map((c) => c.source))), exactPhrasings: exactPhrasings(curated) };
+  yield;
+  const { uncoveredConfidence, wordCache } = inputs;
+  const options = { synonyms, keys, vectors: defaultWordVectors(), ...(uncoveredConfidence === undefined ? {} : { uncoveredConfidence }), ...(wordCache ? { wordCache } : {}) };
+  const index = yield* FaqIndex.build(corpus.articles, [...curated, ...titled], options);
+  yield;
+  const phrasings = exactPhrasings(curated);
+  yield;
+  return { index, articles: new Map(corpus.articles.map((a) => [a.source, a])), examples: pickExamples(curated, keys, corpus), entrySources: new Set([...curated, ...titled].flatMap((e) => e.citations.map((c) => c.source))), exactPhrasings: phrasings };
+}
+
+/** `source#paragraph` of every paragraph a curated entry cites: the generated keys leave those out. */
+function coveredParagraphs(curated: readonly FaqEntry[]): Set<string> {
+  return new Set(curated.flatMap((e) => e.citations.map((c) => `${c.source}#${c.paragraph}`)));
 }
 
 /**

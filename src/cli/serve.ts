@@ -27,8 +27,8 @@ export interface ServeIo {
   readonly timers?: SlackBotTimers;
   /** Builds the engine over a corpus folder (at start and on every reload); default `loadEngine`. Tests share one built engine. */
   readonly loadEngine?: (corpusDir: string, options?: LoadEngineOptions) => Promise<Engine>;
-  /** The module a reload's calibration runs in; default src/runtime/calibration-worker. */
-  readonly calibrationWorker?: URL;
+  /** The module a reload's heavy part runs in; default src/runtime/prepare-worker. */
+  readonly prepareWorker?: URL;
 }
 
 /**

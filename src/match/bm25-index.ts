@@ -1,3 +1,64 @@
+import { runToEnd, type BuildSteps } from './build-steps.ts';
+
+/** Document frequencies, lengths and postings: what Bm25Index is built from. */
+export interface Postings {
+  readonly df: Int32Array;
+  readonly docLengths: Float64Array;
+  readonly total: number;
+  readonly postingStart: Int32Array;
+  readonly postingDocs: Int32Array;
+  readonly postingTfs: Uint16Array;
+}
+
+/** How many documents each pass reads between pauses. */
+const DOCS_PER_STEP = 256;
+
+/** Two passes over the tokens: document frequencies and lengths, then the postings. */
+function* postings(tokens: Int32Array, docStart: Int32Array, termCount: number): BuildSteps<Postings> {
+  const n = docStart.length - 1;
+  const df = new Int32Array(termCount);
+  const lastDoc = new Int32Array(termCount).fill(-1);
+  const docLengths = new Float64Array(n);
+  let total = 0;
+  for (let d = 0; d < n; d++) {
+    const from = docStart[d]!;
+    const to = docStart[d + 1]!;
+    docLengths[d] = to - from;
+    total += to - from;
+    for (let i = from; i < to; i++) {
+      const id = tokens[i]!;
+      if (lastDoc[id] !== d) {
+        lastDoc[id] = d;
+        df[id]! += 1;
+      }
+    }
+    if (d % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
+  }
+  const postingStart = new Int32Array(termCount + 1);
+  for (let t = 0; t < termCount; t++) postingStart[t + 1] = postingStart[t]! + df[t]!;
+  const fill = postingStart.slice(0, termCount);
+  const postingDocs = new Int32Array(postingStart[termCount]!);
+  const postingTfs = new Uint16Array(postingStart[termCount]!);
+  const tf = new Int32Array(termCount);
+  const unique: number[] = [];
+  for (let d = 0; d < n; d++) {
+    unique.length = 0;
+    for (let i = docStart[d]!, to = docStart[d + 1]!; i < to; i++) {
+      const id = tokens[i]!;
+      if (tf[id] === 0) unique.push(id);
+      tf[id]! += 1;
+    }
+    for (const id of unique) {
+      const at = fill[id]!++;
+      postingDocs[at] = d;
+      postingTfs[at] = Math.min(tf[id]!, 0xffff);
+      tf[id] = 0;
+    }
+    if (d % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
+  }
+  return { df, docLengths, total, postingStart, postingDocs, postingTfs };
+}
+
 /**
  * Okapi BM25 (k1 1.2, b 0.75) over documents stored as runs of integer term ids, in typed arrays:
  * building is two passes over the tokens, a query one pass over the postings of its own terms —
@@ -20,55 +81,23 @@ export class Bm25Index {
   private readonly touched: Int32Array;
 
   /** Document d is `tokens[docStart[d] .. docStart[d + 1]]`; ids are below `termCount`. */
-  constructor(tokens: Int32Array, docStart: Int32Array, termCount: number) {
+  constructor(tokens: Int32Array, docStart: Int32Array, termCount: number, built: Postings = runToEnd(postings(tokens, docStart, termCount))) {
     const n = docStart.length - 1;
     this.docCount = n;
     this.termCount = termCount;
-    const df = new Int32Array(termCount);
-    const lastDoc = new Int32Array(termCount).fill(-1);
-    this.docLengths = new Float64Array(n);
-    let total = 0;
-    for (let d = 0; d < n; d++) {
-      const from = docStart[d]!;
-      const to = docStart[d + 1]!;
-      this.docLengths[d] = to - from;
-      total += to - from;
-      for (let i = from; i < to; i++) {
-        const id = tokens[i]!;
-        if (lastDoc[id] !== d) {
-          lastDoc[id] = d;
-          df[id]! += 1;
-        }
-      }
-    }
-    const postingStart = new Int32Array(termCount + 1);
-    for (let t = 0; t < termCount; t++) postingStart[t + 1] = postingStart[t]! + df[t]!;
-    const fill = postingStart.slice(0, termCount);
-    const postingDocs = new Int32Array(postingStart[termCount]!);
-    const postingTfs = new Uint16Array(postingStart[termCount]!);
-    const tf = new Int32Array(termCount);
-    const unique: number[] = [];
-    for (let d = 0; d < n; d++) {
-      unique.length = 0;
-      for (let i = docStart[d]!, to = docStart[d + 1]!; i < to; i++) {
-        const id = tokens[i]!;
-        if (tf[id] === 0) unique.push(id);
-        tf[id]! += 1;
-      }
-      for (const id of unique) {
-        const at = fill[id]!++;
-        postingDocs[at] = d;
-        postingTfs[at] = Math.min(tf[id]!, 0xffff);
-        tf[id] = 0;
-      }
-    }
-    this.df = df;
-    this.postingStart = postingStart;
-    this.postingDocs = postingDocs;
-    this.postingTfs = postingTfs;
-    this.avgLength = n ? total / n || 1 : 1;
+    this.df = built.df;
+    this.postingStart = built.postingStart;
+    this.postingDocs = built.postingDocs;
+    this.postingTfs = built.postingTfs;
+    this.docLengths = built.docLengths;
+    this.avgLength = n ? built.total / n || 1 : 1;
     this.scores = new Float64Array(n);
     this.touched = new Int32Array(n);
+  }
+
+  /** The same build in steps, a few hundred documents each (see build-steps.ts). */
+  static *build(tokens: Int32Array, docStart: Int32Array, termCount: number): BuildSteps<Bm25Index> {
+    return new Bm25Index(tokens, docStart, termCount, yield* postings(tokens, docStart, termCount));
   }
 
   /** BM25 idf, always positive; an id no document holds (or -1) gets the largest value. */

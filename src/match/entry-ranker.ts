@@ -9,6 +9,7 @@ import { questionForm, type Query } from './query.ts';
 import { SCORING } from './scoring.ts';
 import { cosine, type SentenceVectors } from './sentence-vectors.ts';
 import { TermIndex } from './term-index.ts';
+import { runToEnd, type BuildSteps } from './build-steps.ts';
 import type { TermWeights } from './term-weights.ts';
 
 export interface CuratedCandidate {
@@ -22,7 +23,7 @@ export interface CuratedCandidate {
 }
 
 /** Everything about one curated entry that ranking reads, computed once at build. */
-interface EntryDoc {
+export interface EntryDoc {
   readonly entry: FaqEntry;
   readonly phrasings: ReadonlyArray<ReadonlySet<string>>;
   readonly forms: readonly string[];
@@ -68,37 +69,10 @@ export class EntryRanker {
     private readonly vectors: SentenceVectors | null,
     termsNoting: (text: string) => string[],
     wordsOf: (text: string) => string[],
+    built: EntryDocs = runToEnd(entryDocs(curated, articles, vectors, termsNoting, wordsOf)),
   ) {
-    const phrasingDocs: string[][] = [];
-    const owners: number[] = [];
-    const answerDocs: string[][] = [];
-    const embed = (text: string): Float32Array | null => this.vectors?.embed(wordsOf(text)) ?? null;
-    const rows: Array<Float32Array | null> = [];
-    this.docs = curated.map((entry, i) => {
-      const texts = [entry.question, ...entry.variants];
-      const phrasings = texts.map((text) => new Set(termsNoting(text)));
-      const forms = texts.map((text) => questionForm(normalizeText(text)));
-      for (const set of phrasings) {
-        phrasingDocs.push([...set]);
-        owners.push(i);
-      }
-      for (const text of texts) rows.push(embed(text));
-      const said = [entry.answer, ...entry.citations.map((c) => c.quote)];
-      const cited = entry.citations.map((c) => paragraphText(articles.get(c.source), c.paragraph));
-      answerDocs.push(termsNoting([...said, ...cited].join('\n')));
-      return {
-        entry,
-        phrasings,
-        forms,
-        phrasingWeights: [],
-        content: [...said, ...entry.citations.flatMap((c) => sentencesOf(articles.get(c.source), c.paragraph))].map((text) => new Set(termsNoting(text))),
-        answerType: answerTypeOf(normalizeText(entry.question)),
-        fits: new Set((['time', 'number'] as const).filter((type) => sentenceFits(said.join(' '), type))),
-        ordinals: ordinalsOf(normalizeText([...texts, ...said].join(' '))),
-        answerVector: embed([...said, ...cited].join('\n')),
-        sources: new Set(entry.citations.map((c) => c.source)),
-      };
-    });
+    const { phrasingDocs, owners, answerDocs, rows } = built;
+    this.docs = built.docs;
     // Term weights need every FAQ word interned first, so phrasings are weighed once all are in.
     for (const doc of this.docs) {
       const list = doc.phrasingWeights as number[];
@@ -110,6 +84,18 @@ export class EntryRanker {
     const d = this.vectors?.dimensions ?? 0;
     this.phrasingMatrix = new Float32Array(rows.length * d);
     rows.forEach((row, r) => row && this.phrasingMatrix.set(row, r * d));
+  }
+
+  /** The same build in steps, one entry each (see build-steps.ts). */
+  static *build(
+    curated: readonly FaqEntry[],
+    articles: ReadonlyMap<string, Article>,
+    weights: TermWeights,
+    vectors: SentenceVectors | null,
+    termsNoting: (text: string) => string[],
+    wordsOf: (text: string) => string[],
+  ): BuildSteps<EntryRanker> {
+    return new EntryRanker(curated, articles, weights, vectors, termsNoting, wordsOf, yield* entryDocs(curated, articles, vectors, termsNoting, wordsOf));
   }
 
   /** Per entry, the best cosine of the question with one of its phrasings (0 without vectors). */
@@ -247,6 +233,57 @@ export function rivalAfter<T extends { readonly entry: FaqEntry; readonly featur
 function sentencesOf(article: Article | undefined, number: number): string[] {
   const paragraph = article?.paragraphs.find((p) => p.number === number);
   return article && paragraph ? paragraph.sentences.map((s) => article.text.slice(s.start, s.end)) : [];
+}
+
+/** Each entry's EntryDoc and its rows of the phrasing and answer indexes, in entry order. */
+export interface EntryDocs {
+  readonly docs: readonly EntryDoc[];
+  readonly phrasingDocs: readonly string[][];
+  readonly owners: readonly number[];
+  readonly answerDocs: readonly string[][];
+  readonly rows: ReadonlyArray<Float32Array | null>;
+}
+
+function* entryDocs(
+  curated: readonly FaqEntry[],
+  articles: ReadonlyMap<string, Article>,
+  vectors: SentenceVectors | null,
+  termsNoting: (text: string) => string[],
+  wordsOf: (text: string) => string[],
+): BuildSteps<EntryDocs> {
+  const phrasingDocs: string[][] = [];
+  const owners: number[] = [];
+  const answerDocs: string[][] = [];
+  const embed = (text: string): Float32Array | null => vectors?.embed(wordsOf(text)) ?? null;
+  const rows: Array<Float32Array | null> = [];
+  const docs: EntryDoc[] = [];
+  for (const [i, entry] of curated.entries()) {
+    const texts = [entry.question, ...entry.variants];
+    const phrasings = texts.map((text) => new Set(termsNoting(text)));
+    const forms = texts.map((text) => questionForm(normalizeText(text)));
+    for (const set of phrasings) {
+      phrasingDocs.push([...set]);
+      owners.push(i);
+    }
+    for (const text of texts) rows.push(embed(text));
+    const said = [entry.answer, ...entry.citations.map((c) => c.quote)];
+    const cited = entry.citations.map((c) => paragraphText(articles.get(c.source), c.paragraph));
+    answerDocs.push(termsNoting([...said, ...cited].join('\n')));
+    docs.push({
+      entry,
+      phrasings,
+      forms,
+      phrasingWeights: [],
+      content: [...said, ...entry.citations.flatMap((c) => sentencesOf(articles.get(c.source), c.paragraph))].map((text) => new Set(termsNoting(text))),
+      answerType: answerTypeOf(normalizeText(entry.question)),
+      fits: new Set((['time', 'number'] as const).filter((type) => sentenceFits(said.join(' '), type))),
+      ordinals: ordinalsOf(normalizeText([...texts, ...said].join(' '))),
+      answerVector: embed([...said, ...cited].join('\n')),
+      sources: new Set(entry.citations.map((c) => c.source)),
+    });
+    yield;
+  }
+  return { docs, phrasingDocs, owners, answerDocs, rows };
 }
 
 function paragraphText(article: Article | undefined, number: number): string {

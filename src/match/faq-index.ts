@@ -10,6 +10,7 @@ import { prepareQuery, type Query, type Vocabulary } from './query.ts';
 import { SCORING } from './scoring.ts';
 import { SentenceVectors } from './sentence-vectors.ts';
 import { BUILT_IN_SYNONYMS, synonymTable } from './synonyms.ts';
+import { runToEnd, type BuildSteps } from './build-steps.ts';
 import { TermVocabulary } from './term-vocabulary.ts';
 import { TermWeights } from './term-weights.ts';
 import { TypoCorrector } from './typo-corrector.ts';
@@ -53,6 +54,12 @@ export interface FaqIndexOptions {
    * articles, entries and code); calibrated at build when absent.
    */
   readonly uncoveredConfidence?: number;
+  /**
+   * The content words of texts the build reads besides the passages (FAQ phrasings, answers, cited
+   * paragraphs, generated keys, sampled sentences), read and filled by it: a build given the map
+   * an earlier build of the same corpus filled skips analysing those texts again.
+   */
+  readonly wordCache?: Map<string, string[]>;
 }
 
 /** At most this many passage sentences teach the corpus's common SIF direction. */
@@ -78,37 +85,27 @@ export class FaqIndex {
   readonly passages: readonly PassageDoc[];
   /** The entry confidence that questions the FAQ does not cover reach in this corpus (see above). */
   readonly uncoveredConfidence: number;
-  private readonly terms = new TermVocabulary();
+  private readonly terms: TermVocabulary;
   private readonly weights: TermWeights;
   private readonly passageRanker: PassageRanker;
   private readonly entryRanker: EntryRanker;
   private readonly sentenceVectors: SentenceVectors | null;
   private readonly vocabulary: Vocabulary;
 
-  constructor(articles: readonly Article[], curated: readonly FaqEntry[], options: FaqIndexOptions = {}) {
-    const synonyms = synonymTable([...BUILT_IN_SYNONYMS, ...(options.synonyms ?? [])]);
-    const passages: PassageDoc[] = [];
-    for (const article of articles) for (const paragraph of article.paragraphs) passages.push({ article, paragraph });
-    this.passages = passages;
-    const passageIndex = new PassageIndex(passages, this.terms);
-    this.weights = new TermWeights(this.terms, passageIndex, synonyms);
-
-    // FAQ words join the vocabulary (typos are corrected towards them too) but not the passages.
-    const termsNoting = (text: string): string[] => {
-      const found: string[] = [];
-      scanWords(normalizeText(text), (word) => found.push(this.terms.terms[this.terms.idOfWord(word)]!));
-      return found;
-    };
-    this.sentenceVectors = options.vectors ? new SentenceVectors(options.vectors) : null;
-    this.sentenceVectors?.fitCommonDirection([...EntryRanker.sampleTexts(curated), ...sampleSentences(passages)].map((t) => this.sentenceVectors!.embed(wordsOf(t))));
-    this.passageRanker = new PassageRanker(passages, passageIndex, this.terms, this.weights, options.keys ?? [], termsNoting);
-    this.entryRanker = new EntryRanker(curated, new Map(articles.map((a) => [a.source, a])), this.weights, this.sentenceVectors, termsNoting, wordsOf);
-    this.vocabulary = {
-      hasTerm: (term) => this.terms.has(term),
-      hasSynonym: (term) => synonyms.get(term)?.some((other) => this.terms.has(other)) ?? false,
-      corrector: new TypoCorrector(this.terms.words()),
-    };
+  constructor(articles: readonly Article[], curated: readonly FaqEntry[], options: FaqIndexOptions = {}, parts: IndexParts = runToEnd(indexParts(articles, curated, options))) {
+    this.passages = parts.passages;
+    this.terms = parts.terms;
+    this.weights = parts.weights;
+    this.passageRanker = parts.passageRanker;
+    this.entryRanker = parts.entryRanker;
+    this.sentenceVectors = parts.sentenceVectors;
+    this.vocabulary = parts.vocabulary;
     this.uncoveredConfidence = options.uncoveredConfidence ?? this.calibrate(curated);
+  }
+
+  /** The same build in steps, for a caller that pauses between them (see build-steps.ts). */
+  static *build(articles: readonly Article[], curated: readonly FaqEntry[], options: FaqIndexOptions = {}): BuildSteps<FaqIndex> {
+    return new FaqIndex(articles, curated, options, yield* indexParts(articles, curated, options));
   }
 
   /**
@@ -169,6 +166,63 @@ const NONE: ReadonlySet<number> = new Set();
 
 function logitOf(c: CuratedCandidate): { score: number; features: CuratedCandidate['features'] } {
   return { score: c.logit, features: c.features };
+}
+
+/** What the index is made of, built in FaqIndex's order (interning order decides term ids). */
+export interface IndexParts {
+  readonly passages: readonly PassageDoc[];
+  readonly terms: TermVocabulary;
+  readonly weights: TermWeights;
+  readonly passageRanker: PassageRanker;
+  readonly entryRanker: EntryRanker;
+  readonly sentenceVectors: SentenceVectors | null;
+  readonly vocabulary: Vocabulary;
+}
+
+/** How many sampled sentences are embedded between pauses. */
+const SAMPLES_PER_STEP = 32;
+
+/** Builds the index's parts, yielding between passages, samples, power iterations and words. */
+function* indexParts(articles: readonly Article[], curated: readonly FaqEntry[], options: FaqIndexOptions): BuildSteps<IndexParts> {
+  const terms = new TermVocabulary();
+  const synonyms = synonymTable([...BUILT_IN_SYNONYMS, ...(options.synonyms ?? [])]);
+  const passages: PassageDoc[] = [];
+  for (const article of articles) for (const paragraph of article.paragraphs) passages.push({ article, paragraph });
+  const passageIndex = yield* PassageIndex.build(passages, terms);
+  const weights = new TermWeights(terms, passageIndex, synonyms);
+
+  const words = cachedWordsOf(options.wordCache);
+  // FAQ words join the vocabulary (typos are corrected towards them too) but not the passages.
+  const termsNoting = (text: string): string[] => words(text).map((word) => terms.terms[terms.idOfWord(word)]!);
+  const sentenceVectors = options.vectors ? new SentenceVectors(options.vectors) : null;
+  if (sentenceVectors) {
+    const samples: Array<Float32Array | null> = [];
+    for (const text of [...EntryRanker.sampleTexts(curated), ...sampleSentences(passages)]) {
+      samples.push(sentenceVectors.embed(words(text)));
+      if (samples.length % SAMPLES_PER_STEP === 0) yield;
+    }
+    yield* sentenceVectors.fittingCommonDirection(samples);
+  }
+  const passageRanker = new PassageRanker(passages, passageIndex, terms, weights, options.keys ?? [], termsNoting);
+  yield;
+  const entryRanker = yield* EntryRanker.build(curated, new Map(articles.map((a) => [a.source, a])), weights, sentenceVectors, termsNoting, words);
+  const corrector = yield* TypoCorrector.build(terms.words());
+  const vocabulary: Vocabulary = {
+    hasTerm: (term) => terms.has(term),
+    hasSynonym: (term) => synonyms.get(term)?.some((other) => terms.has(other)) ?? false,
+    corrector,
+  };
+  return { passages, terms, weights, passageRanker, entryRanker, sentenceVectors, vocabulary };
+}
+
+/** `wordsOf`, remembered in `cache` when there is one. */
+function cachedWordsOf(cache: Map<string, string[]> | undefined): (text: string) => string[] {
+  if (!cache) return wordsOf;
+  return (text) => {
+    let words = cache.get(text);
+    if (!words) cache.set(text, (words = wordsOf(text)));
+    return words;
+  };
 }
 
 /** The content words of a text as written, for word vectors. */

@@ -2,6 +2,7 @@ import type { Article, Paragraph } from '../corpus/types.ts';
 import { foldText, scanWords } from './normalize.ts';
 import { Bm25Index } from './bm25-index.ts';
 import type { TermVocabulary } from './term-vocabulary.ts';
+import { runToEnd, type BuildSteps } from './build-steps.ts';
 
 /** A paragraph of the corpus. */
 export interface PassageDoc {
@@ -26,6 +27,42 @@ class IntBuffer {
   }
 }
 
+/** Every paragraph's term ids, sentence by sentence, in PassageIndex's layout. */
+export interface TokenRuns {
+  readonly tokens: Int32Array;
+  readonly sentenceStart: Int32Array;
+  readonly firstSentence: Int32Array;
+}
+
+/** Tokenizes the passages in order (interning their words), pausing after each passage. */
+function* tokenRuns(passages: readonly PassageDoc[], vocabulary: TermVocabulary): BuildSteps<TokenRuns> {
+  const tokens = new IntBuffer();
+  const sentenceStart = new IntBuffer();
+  const firstSentence = new Int32Array(passages.length + 1);
+  const visit = (word: string): void => tokens.push(vocabulary.idOfWord(word));
+  for (let p = 0; p < passages.length; p++) {
+    const { article, paragraph } = passages[p]!;
+    firstSentence[p] = sentenceStart.length;
+    for (const sentence of paragraph.sentences) {
+      sentenceStart.push(tokens.length);
+      scanWords(foldText(article.text.slice(sentence.start, sentence.end)), visit);
+    }
+    yield;
+  }
+  firstSentence[passages.length] = sentenceStart.length;
+  sentenceStart.push(tokens.length);
+  return { tokens: tokens.done(), sentenceStart: sentenceStart.done(), firstSentence };
+}
+
+/** The passages tokenized, then BM25 over their paragraphs. */
+function* indexed(passages: readonly PassageDoc[], vocabulary: TermVocabulary): BuildSteps<{ runs: TokenRuns; bm25: Bm25Index }> {
+  const runs = yield* tokenRuns(passages, vocabulary);
+  const docStart = new Int32Array(passages.length + 1);
+  for (let p = 0; p <= passages.length; p++) docStart[p] = runs.sentenceStart[runs.firstSentence[p]!]!;
+  const bm25 = yield* Bm25Index.build(runs.tokens, docStart, vocabulary.terms.length);
+  return { runs, bm25 };
+}
+
 /**
  * Every paragraph as a run of term ids, sentence by sentence, ranked with BM25 (`Bm25Index`).
  * The sentences a question's best paragraphs are scored on are read back from the same typed
@@ -44,28 +81,17 @@ export class PassageIndex {
   private readonly sentenceStart: Int32Array;
   private readonly bm25: Bm25Index;
 
-  constructor(passages: readonly PassageDoc[], vocabulary: TermVocabulary) {
+  constructor(passages: readonly PassageDoc[], vocabulary: TermVocabulary, built: { readonly runs: TokenRuns; readonly bm25: Bm25Index } = runToEnd(indexed(passages, vocabulary))) {
     this.passages = passages;
-    const tokens = new IntBuffer();
-    const sentenceStart = new IntBuffer();
-    const firstSentence = new Int32Array(passages.length + 1);
-    const visit = (word: string): void => tokens.push(vocabulary.idOfWord(word));
-    passages.forEach(({ article, paragraph }, p) => {
-      firstSentence[p] = sentenceStart.length;
-      for (const sentence of paragraph.sentences) {
-        sentenceStart.push(tokens.length);
-        scanWords(foldText(article.text.slice(sentence.start, sentence.end)), visit);
-      }
-    });
-    firstSentence[passages.length] = sentenceStart.length;
-    sentenceStart.push(tokens.length);
-    this.tokens = tokens.done();
-    this.sentenceStart = sentenceStart.done();
-    this.firstSentence = firstSentence;
+    this.tokens = built.runs.tokens;
+    this.sentenceStart = built.runs.sentenceStart;
+    this.firstSentence = built.runs.firstSentence;
+    this.bm25 = built.bm25;
+  }
 
-    const docStart = new Int32Array(passages.length + 1);
-    for (let p = 0; p <= passages.length; p++) docStart[p] = this.sentenceStart[firstSentence[p]!]!;
-    this.bm25 = new Bm25Index(this.tokens, docStart, vocabulary.terms.length);
+  /** The same build in steps, one passage each (see build-steps.ts). */
+  static *build(passages: readonly PassageDoc[], vocabulary: TermVocabulary): BuildSteps<PassageIndex> {
+    return new PassageIndex(passages, vocabulary, yield* indexed(passages, vocabulary));
   }
 
   /** BM25 idf of a term id, always positive; an unknown term (-1, or one only FAQ text has) gets the largest. */

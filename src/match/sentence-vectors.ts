@@ -1,3 +1,4 @@
+import { runToEnd, type BuildSteps } from './build-steps.ts';
 import type { WordVectors } from './word-vector-file.ts';
 
 /**
@@ -63,6 +64,11 @@ export class SentenceVectors {
    * uncentered first principal component, as SIF does) and removes it from every later `embed`.
    */
   fitCommonDirection(samples: ReadonlyArray<Float32Array | null>): void {
+    runToEnd(this.fittingCommonDirection(samples));
+  }
+
+  /** `fitCommonDirection` in steps, one power iteration each (see build-steps.ts). */
+  *fittingCommonDirection(samples: ReadonlyArray<Float32Array | null>): BuildSteps<void> {
     const d = this.dimensions;
     const rows = samples.filter((v): v is Float32Array => v !== null);
     if (rows.length < 2) return;
@@ -74,6 +80,7 @@ export class SentenceVectors {
         for (let i = 0; i < d; i++) next[i]! += dot * row[i]!;
       }
       u = normalize(next);
+      yield;
     }
     this.common = u;
   }

@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { runToEnd, type BuildSteps } from './build-steps.ts';
 
 /** Shortest word worth correcting: shorter ones have too many near neighbours to guess. */
 const MIN_LENGTH = 5;
@@ -17,28 +18,23 @@ const CANDIDATES = 40;
  *   new TypoCorrector(['openstack', 'director']).correct('directr')  // → 'director'
  */
 export class TypoCorrector {
-  private readonly words: string[] = [];
+  private readonly words: readonly string[];
   /** Letter pair and word length (see `pairKey`) → ids of the words of that length holding that pair. */
-  private readonly postings = new Map<number, Int32Array>();
+  private readonly postings: ReadonlyMap<number, Int32Array>;
   private readonly cache = new Map<string, string | null>();
   private readonly counts: Uint16Array;
   private readonly touched: Int32Array;
 
-  constructor(vocabulary: Iterable<string>) {
-    const building = new Map<number, number[]>();
-    for (const word of vocabulary) {
-      if (word.length < MIN_LENGTH - 1 || !/^[a-z][a-z0-9]*$/.test(word)) continue;
-      const id = this.words.push(word) - 1;
-      for (const pair of new Set(bigrams(word))) {
-        const key = pairKey(word.length, pair);
-        let list = building.get(key);
-        if (!list) building.set(key, (list = []));
-        list.push(id);
-      }
-    }
-    for (const [key, list] of building) this.postings.set(key, Int32Array.from(list));
+  constructor(vocabulary: Iterable<string>, built: LetterPairIndex = runToEnd(letterPairIndex(vocabulary))) {
+    this.words = built.words;
+    this.postings = built.postings;
     this.counts = new Uint16Array(this.words.length);
     this.touched = new Int32Array(this.words.length);
+  }
+
+  /** The same build in steps, a hundred words each (see build-steps.ts). */
+  static *build(vocabulary: Iterable<string>): BuildSteps<TypoCorrector> {
+    return new TypoCorrector([], yield* letterPairIndex(vocabulary));
   }
 
   /** The closest known word, or null when nothing is close enough to be a typo of it. */
@@ -96,6 +92,37 @@ export class TypoCorrector {
     scored.sort((a, b) => b.shared - a.shared);
     return scored.slice(0, CANDIDATES).map((c) => this.words[c.id]!);
   }
+}
+
+/** The correctable words of a vocabulary and, per (length, letter pair), the ids of the words holding it. */
+export interface LetterPairIndex {
+  readonly words: readonly string[];
+  readonly postings: ReadonlyMap<number, Int32Array>;
+}
+
+/** How many words are indexed between pauses (ten times as many letter-pair lists are packed). */
+const WORDS_PER_STEP = 100;
+
+function* letterPairIndex(vocabulary: Iterable<string>): BuildSteps<LetterPairIndex> {
+  const words: string[] = [];
+  const building = new Map<number, number[]>();
+  for (const word of vocabulary) {
+    if (word.length < MIN_LENGTH - 1 || !/^[a-z][a-z0-9]*$/.test(word)) continue;
+    const id = words.push(word) - 1;
+    for (const pair of new Set(bigrams(word))) {
+      const key = pairKey(word.length, pair);
+      let list = building.get(key);
+      if (!list) building.set(key, (list = []));
+      list.push(id);
+    }
+    if (id % WORDS_PER_STEP === WORDS_PER_STEP - 1) yield;
+  }
+  const postings = new Map<number, Int32Array>();
+  for (const [key, list] of building) {
+    postings.set(key, Int32Array.from(list));
+    if (postings.size % (10 * WORDS_PER_STEP) === 0) yield;
+  }
+  return { words, postings };
 }
 
 /** A number for (word length, letter pair): Map lookups by number need no string building. */

@@ -1,7 +1,8 @@
 import { StoreCurationService } from '../curate/store-curation-service.ts';
 import type { Engine } from '../engine.ts';
 import type { JsonLogger } from '../json-logger.ts';
-import type { LoadEngineOptions } from '../load-engine.ts';
+import type { LoadEngineOptions, PreparedCorpus } from '../load-engine.ts';
+import type { Pause } from '../match/build-steps.ts';
 import type { Curation, Store } from '../store/store.ts';
 import { CurationWatcher } from './curation-watcher.ts';
 import { EngineHolder } from './engine-holder.ts';
@@ -27,19 +28,23 @@ export function curatedEngines(options: {
   readonly loadEngine: (corpusDir: string, options?: LoadEngineOptions) => Promise<Engine>;
   readonly logger: JsonLogger;
   /**
-   * Calibrates a reload's index off this thread (calibrateInWorker); absent, reloads calibrate
-   * here. The start-up build always calibrates here: no acks wait on it yet.
+   * Off this thread, a reload's heavy part (prepareInWorker): the folder read, the curations
+   * overlaid, keys generated, calibrated; the engine is then built here in steps, pausing as
+   * `pause` asks. Absent, reloads build here at once. The start-up build always does: no acks
+   * wait on it yet.
    */
-  readonly calibrate?: (corpusDir: string, curations: readonly Curation[]) => Promise<number>;
+  readonly offThread?: {
+    readonly prepare: (corpusDir: string, curations: readonly Curation[]) => Promise<PreparedCorpus>;
+    readonly pause: Pause;
+  };
 }): CuratedEngines {
-  const { store, logger } = options;
-  const { calibrate } = options;
+  const { store, logger, offThread } = options;
   const load = async (corpusDir: string, reload: boolean): Promise<Engine> => {
     // The version first: a curation stored meanwhile is in the list and makes the next poll rebuild once more.
     const version = await store.curationVersion();
     const curations = await store.curations();
     const warn = (message: string): void => logger.log('warn', message);
-    const engine = await options.loadEngine(corpusDir, reload && calibrate ? { curations, warn, calibrate: () => calibrate(corpusDir, curations) } : { curations, warn });
+    const engine = await options.loadEngine(corpusDir, reload && offThread ? { curations, warn, prepare: () => offThread.prepare(corpusDir, curations), pause: offThread.pause } : { curations, warn });
     watcher.built(version);
     return engine;
   };

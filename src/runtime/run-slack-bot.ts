@@ -4,7 +4,8 @@ import type { SlackConfig } from '../config.ts';
 import { CorpusError, FaqFileError } from '../errors.ts';
 import { configSecrets, summarizeConfig } from '../config.ts';
 import type { Engine } from '../engine.ts';
-import type { LoadEngineOptions } from '../load-engine.ts';
+import type { LoadEngineOptions, PreparedCorpus } from '../load-engine.ts';
+import type { Pause } from '../match/build-steps.ts';
 import { createJsonLogger, type JsonLogger } from '../json-logger.ts';
 import { createApp } from '../slack/create-app.ts';
 import { curatedEngines } from './curated-engines.ts';
@@ -26,7 +27,8 @@ import { incomingQuestion } from '../slack/incoming-question.ts';
 import { StoreBotThreads } from '../slack/store-bot-threads.ts';
 import { describeStore, openStore } from '../store/open-store.ts';
 import type { Curation, Store } from '../store/store.ts';
-import { calibrateInWorker } from './calibrate-in-worker.ts';
+import { prepareInWorker } from './prepare-in-worker.ts';
+import { timeSlices } from './time-slices.ts';
 import { RELOAD_TIMEOUT_MS } from './engine-holder.ts';
 import { RuntimeSocketReceiver } from './socket-receiver.ts';
 import { watchCorpus } from './watch-corpus.ts';
@@ -55,8 +57,8 @@ export interface SlackBotIo {
   readonly onReady?: (info: ReadyInfo) => void;
   /** Builds the engine from the corpus folder, with the stored curations overlaid (`options.curations`). */
   readonly loadEngine: (corpusDir: string, options?: LoadEngineOptions) => Promise<Engine>;
-  /** The module a reload's calibration runs in (calibrateInWorker); tests pass one that never answers. */
-  readonly calibrationWorker?: URL;
+  /** The module a reload's heavy part runs in (prepareInWorker); tests pass one that never answers. */
+  readonly prepareWorker?: URL;
   /** The clock's waits, injectable so tests need not spend real seconds on them. */
   readonly timers?: SlackBotTimers;
 }
@@ -74,10 +76,16 @@ export interface SlackBotTimers {
    */
   readonly curationPoll?: (check: () => Promise<boolean>) => () => void;
   /**
-   * The time limit of a reload's calibration worker: resolves when it is up (the worker is then
-   * terminated and the reload fails, the last good engine serving); default RELOAD_TIMEOUT_MS.
+   * The time limit of a reload's worker: resolves when it is up (the worker is then terminated
+   * and the reload fails, the last good engine serving); default RELOAD_TIMEOUT_MS.
    */
-  readonly calibrationLimit?: () => Promise<void>;
+  readonly prepareLimit?: () => Promise<void>;
+  /**
+   * Asked between the steps of a reload's build on the serving thread (see match/build-steps.ts):
+   * default `timeSlices()`, a turn of the event loop every RELOAD_SLICE_MS. Tests hold a reload
+   * half-built with it.
+   */
+  readonly reloadPause?: Pause;
 }
 
 type StopReason = Signal | 'fatal';
@@ -118,10 +126,11 @@ export async function runSlackBot(config: SlackConfig, io: SlackBotIo): Promise<
 
   const inFlight = new InFlight();
   // `curation` is the curator loop's service, for App Home and its modals.
-  const calibrationLimit = io.timers?.calibrationLimit ?? (() => new Promise<void>((resolve) => setTimeout(resolve, RELOAD_TIMEOUT_MS).unref()));
-  const calibrate = (corpusDir: string, curations: readonly Curation[]): Promise<number> =>
-    calibrateInWorker({ corpusDir, curations, limit: calibrationLimit, ...(io.calibrationWorker ? { worker: io.calibrationWorker } : {}) });
-  const { engines, watcher: curationWatcher, curation } = curatedEngines({ store, corpusDir: config.corpusDir, loadEngine: io.loadEngine, logger, calibrate });
+  const prepareLimit = io.timers?.prepareLimit ?? (() => new Promise<void>((resolve) => setTimeout(resolve, RELOAD_TIMEOUT_MS).unref()));
+  const pause = io.timers?.reloadPause ?? timeSlices();
+  const prepare = (corpusDir: string, curations: readonly Curation[]): Promise<PreparedCorpus> =>
+    prepareInWorker({ corpusDir, curations, limit: prepareLimit, pause, ...(io.prepareWorker ? { worker: io.prepareWorker } : {}) });
+  const { engines, watcher: curationWatcher, curation } = curatedEngines({ store, corpusDir: config.corpusDir, loadEngine: io.loadEngine, logger, offThread: { prepare, pause } });
   let ready = false;
   let busy = (): boolean => false;
   const scheduler = new AckFirstScheduler({ isBusy: () => busy() });

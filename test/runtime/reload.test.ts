@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../src/engine.ts';
@@ -78,28 +79,60 @@ describe('corpus reload', () => {
     expect(await ask(api, port, 'CSTILL')).toContain('population of Zanzibar');
   });
 
-  it("a reload's calibration runs in a worker thread: the serving thread never calibrates, the engine equals a direct build", async () => {
+  it("a reload's heavy work runs in a worker thread: the serving thread neither reads the folder nor calibrates, and the engine answers exactly like a direct build", async () => {
     const built: Engine[] = [];
     const { api, corpus, port, bot } = await startBot({ loadEngine: async (dir, options) => built[built.push(await loadEngineSharingSeeds(dir, options)) - 1]! });
     const calibrate = vi.spyOn(FaqIndex.prototype as unknown as { calibrate: () => number }, 'calibrate');
-    cleanups.push(() => calibrate.mockRestore());
+    const readdir = vi.spyOn(fsp, 'readdir');
+    cleanups.push(() => {
+      calibrate.mockRestore();
+      readdir.mockRestore();
+    });
     fs.writeFileSync(path.join(corpus, '004_zebras.md'), ZEBRAS);
     await waitFor(() => logged(bot, 'Corpus reloaded').find((e) => e['articles'] === 3), 'the reload');
     expect(await ask(api, port, 'CWORKER')).toContain('population of Zanzibar');
+    const readsOfTheFolder = (): unknown[] => readdir.mock.calls.filter(([dir]) => path.resolve(String(dir)) === path.resolve(corpus));
+    expect(readsOfTheFolder()).toEqual([]);
     expect(calibrate).not.toHaveBeenCalled();
+
     const reloaded = built.at(-1) as Engine & { uncoveredConfidence?: number };
     const direct = (await loadEngine(corpus)) as Engine & { uncoveredConfidence?: number };
-    expect(calibrate).toHaveBeenCalled(); // the spy does see a calibration on this thread
+    // The spies do see a build on this thread.
+    expect(readsOfTheFolder()).not.toEqual([]);
+    expect(calibrate).toHaveBeenCalled();
     expect(reloaded.uncoveredConfidence).toBe(direct.uncoveredConfidence);
+    const questions = [QUESTION, ...fs.readFileSync('eval/seeds.jsonl', 'utf8').split('\n').filter(Boolean).map((line) => String(JSON.parse(line).q))];
+    for (const question of questions) expect(reloaded.ask(question), question).toEqual(direct.ask(question));
   });
 
-  it('acks and answers go on while the calibration worker runs; one that never answers hits the time limit and the last good index keeps serving', async () => {
-    const limits: Array<() => void> = [];
-    const calibrationLimit = (): Promise<void> => new Promise<void>((resolve) => limits.push(resolve));
-    cleanups.push(() => limits.forEach((release) => release()));
-    const { api, corpus, port, bot } = await startBot({ timers: { calibrationLimit }, calibrationWorker: new URL('./fixtures/silent-calibration-worker.mjs', import.meta.url) });
+  it("while a reload's build on the serving thread is held between two steps, questions are acked and answered from the old index; then the new one serves", async () => {
+    let calls = 0;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Hold the build well past the worker's pieces (a handful): inside the index build itself.
+    const reloadPause = (): Promise<void> | undefined => (++calls === 40 ? held : undefined);
+    cleanups.push(() => release());
+    const { api, corpus, port, bot } = await startBot({ timers: { reloadPause } });
     fs.writeFileSync(path.join(corpus, '004_zebras.md'), ZEBRAS);
-    await waitFor(() => limits.length > 0 || undefined, 'the calibration worker to start');
+    await waitFor(() => calls >= 40 || undefined, 'the reload to reach its 40th step');
+
+    expect(await ask(api, port, 'CHELD')).not.toContain('population of Zanzibar');
+    expect(logged(bot, 'Corpus reload')).toEqual([]);
+    expect(calls).toBe(40); // still held: the answer came from the old index while the build waited
+
+    release();
+    await waitFor(() => logged(bot, 'Corpus reloaded').find((e) => e['articles'] === 3), 'the reload to finish');
+    expect(calls).toBeGreaterThan(40);
+    expect(await ask(api, port, 'CRELEASED')).toContain('population of Zanzibar');
+  });
+
+  it('acks and answers go on while the reload worker runs; one that never answers hits the time limit and the last good index keeps serving', async () => {
+    const limits: Array<() => void> = [];
+    const prepareLimit = (): Promise<void> => new Promise<void>((resolve) => limits.push(resolve));
+    cleanups.push(() => limits.forEach((release) => release()));
+    const { api, corpus, port, bot } = await startBot({ timers: { prepareLimit }, prepareWorker: new URL('./fixtures/silent-prepare-worker.mjs', import.meta.url) });
+    fs.writeFileSync(path.join(corpus, '004_zebras.md'), ZEBRAS);
+    await waitFor(() => limits.length > 0 || undefined, 'the reload worker to start');
 
     // The reload is under way (its worker silent): questions are acked and answered from the old index.
     expect(await ask(api, port, 'CDURING')).not.toContain('population of Zanzibar');
@@ -107,7 +140,7 @@ describe('corpus reload', () => {
 
     limits.forEach((release) => release());
     const failure = await waitFor(() => logged(bot, 'Corpus reload failed')[0], 'the reload to be given up');
-    expect(String(failure['msg'])).toContain('still serving the last good index. Calibrating the index took too long and was given up.');
+    expect(String(failure['msg'])).toContain('still serving the last good index. Building the index took too long and was given up.');
     expect(await ask(api, port, 'CAFTER')).not.toContain('population of Zanzibar');
   });
 });

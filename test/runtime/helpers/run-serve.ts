@@ -26,7 +26,7 @@ export interface Running {
 /** Runs serve() in-process with injected env, streams and signals; HTTP mode listens on a free port. */
 export function runServe(
   env: NodeJS.ProcessEnv,
-  options: { cwd?: string; timers?: SlackBotTimers; calibrationWorker?: URL; loadEngine?: ServeIo['loadEngine'] } = {},
+  options: { cwd?: string; timers?: SlackBotTimers; prepareWorker?: URL; loadEngine?: ServeIo['loadEngine'] } = {},
 ): Running {
   const stdout = new Capture();
   const stderr = new Capture();
@@ -34,7 +34,7 @@ export function runServe(
   const signals = new EventEmitter();
   let onReady: (info: ReadyInfo) => void = () => undefined;
   const readyPromise = new Promise<ReadyInfo>((resolve) => (onReady = resolve));
-  const exit = serve({ env: withTempStore(env), stdin, stdout, stderr, signals, port: 0, onReady, loadEngine: options.loadEngine ?? loadEngineSharingSeeds, ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.timers ? { timers: options.timers } : {}), ...(options.calibrationWorker ? { calibrationWorker: options.calibrationWorker } : {}) });
+  const exit = serve({ env: withTempStore(env), stdin, stdout, stderr, signals, port: 0, onReady, loadEngine: options.loadEngine ?? loadEngineSharingSeeds, ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.timers ? { timers: options.timers } : {}), ...(options.prepareWorker ? { prepareWorker: options.prepareWorker } : {}) });
   const ready = Promise.race([
     readyPromise,
     exit.then((code) => {
