@@ -16,7 +16,7 @@
  * delivery again with `x-slack-retry-num`) and 5% duplicate deliveries (same message, new
  * `event_id`). Partway through, the stand-in answers every chat.postMessage with 429 and
  * `Retry-After: 1` for a while. Then it waits for the answers to settle and prints ack latency,
- * answers posted, duplicates, losses, errors and the bot's RSS before and after. Exits 1 unless
+ * answers posted, duplicates, losses, errors, the CPU time used and the bot's RSS before and after. Exits 1 unless
  * every distinct question was answered exactly once with 0 errors and ack p99 < 100 ms (and, from
  * 10,000 events, RSS grew < 50 MB).
  *
@@ -187,6 +187,19 @@ function rssMb(pid: number): number {
   return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
 }
 
+/** CPU time (user + system) a process has used, in ms, from /proc (Linux); null elsewhere. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    // The fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: /proc counts CPU time in these. */
+const CLOCK_TICKS = 100;
+
 interface Bot {
   readonly child: ChildProcess;
   readonly errorLines: string[];
@@ -243,6 +256,20 @@ async function waitUntil(probe: () => boolean | Promise<boolean>, timeoutMs: num
   }
 }
 
+/**
+ * Slack's signature of `body` for this second, computed once per body and second: the generator's
+ * own work between requests is part of what it measures, so it does as little as it can.
+ */
+const signatures = new Map<string, { readonly timestamp: number; readonly signature: string }>();
+function signedNow(body: string): { readonly timestamp: number; readonly signature: string } {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const cached = signatures.get(body);
+  if (cached?.timestamp === timestamp) return cached;
+  const signed = { timestamp, signature: slackSignature(SIGNING_SECRET, timestamp, body) };
+  signatures.set(body, signed);
+  return signed;
+}
+
 /** One signed POST to /slack/events over a keep-alive connection; resolves with the status. */
 function post(agent: http.Agent, port: number, headers: Record<string, string>, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -295,11 +322,11 @@ async function send(replicas: readonly Replica[], deliveries: readonly Delivery[
       let retryNum = delivery.retryNum;
       for (let attempt = 0; ; attempt += 1) {
         const replica = await pick(delivery.replica);
-        const timestamp = Math.floor(Date.now() / 1000);
+        const { timestamp, signature } = signedNow(delivery.body);
         const headers: Record<string, string> = {
           'content-type': 'application/json',
           'x-slack-request-timestamp': String(timestamp),
-          'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, delivery.body),
+          'x-slack-signature': signature,
         };
         if (retryNum !== undefined) {
           headers['x-slack-retry-num'] = String(retryNum);
@@ -454,6 +481,11 @@ async function main(): Promise<number> {
     // measured ack latencies grow though the bot acked in time. Its delay is printed alongside.
     const senderDelay = monitorEventLoopDelay({ resolution: 10 });
     senderDelay.enable();
+    // CPU time from here until the answers settle: the work per delivery, which contention from
+    // other processes stretches far less than it does latencies.
+    const cpuAtStart = new Map<Bot, number | null>(replicas.map((r) => [r.bot, cpuMs(r.bot.child.pid)]));
+    let cpuOfKilled: number | null = 0;
+    const senderCpuAtStart = process.cpuUsage();
     const sendStarted = performance.now();
     const killPoint = Math.floor(deliveries.length * 0.4);
     const sent = await send(replicas, deliveries, options.concurrency, (d) => baselineSet.has(d), (i) => {
@@ -461,6 +493,9 @@ async function main(): Promise<number> {
       if (!options.kill || killedAt !== null || i < killPoint || !victim) return;
       killedAt = Date.now();
       victim.up = false;
+      const used = cpuMs(victim.bot.child.pid);
+      const before = cpuAtStart.get(victim.bot);
+      cpuOfKilled = used === null || before === null || before === undefined ? null : used - before;
       victim.bot.child.kill('SIGKILL');
       restarted = (async () => {
         await victim.bot.exit;
@@ -496,6 +531,13 @@ async function main(): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const settleMs = performance.now() - settleStarted;
     const rssAfter = rssMb(replicas[0]?.bot.child.pid ?? 0);
+    const botCpu = replicas.reduce<number | null>((sum, r) => {
+      const used = cpuMs(r.bot.child.pid);
+      const before = cpuAtStart.has(r.bot) ? cpuAtStart.get(r.bot) : 0;
+      return sum === null || used === null || before === null || before === undefined ? null : sum + used - before;
+    }, cpuOfKilled);
+    const senderCpu = process.cpuUsage(senderCpuAtStart);
+    const senderCpuMs = (senderCpu.user + senderCpu.system) / 1000;
 
     for (const r of replicas) r.bot.child.kill('SIGTERM');
     const exitCodes = await Promise.all(replicas.map((r) => r.bot.exit));
@@ -536,6 +578,7 @@ async function main(): Promise<number> {
       `  lost answers       ${result.lost}`,
       `  errors             ${errors} (acks not 200 or failed: ${sent.failures.length + warm.failures.length}, bot error log lines: ${errorLines.length}, posts answering nothing: ${result.stray})`,
       `  429s from the API  ${rateLimited} (Retry-After: ${BURST.retryAfterSec}, for ${BURST.durationMs} ms from post #${burstAt})`,
+      `  CPU                bots ${botCpu === null ? 'n/a (no /proc)' : `${botCpu.toFixed(0)} ms, ${(botCpu / deliveries.length).toFixed(2)} ms per delivery`}${options.kill ? " (the restarted replica's start-up included)" : ''}; load generator and stand-in ${senderCpuMs.toFixed(0)} ms; from sending to settled`,
       `  bot RSS            before ${rssBefore.toFixed(1)} MB, after ${rssAfter.toFixed(1)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB${options.kill ? ', replica-1 restarted in between' : ''})`,
       `  time               sending ${(sendMs / 1000).toFixed(2)} s, settling ${(settleMs / 1000).toFixed(2)} s`,
       `  shutdown           SIGTERM -> exit ${exitCodes.join(', ')}`,
