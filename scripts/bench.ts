@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- --startup [--runs N]`: cold-start times as ratios to `node -e 0` (see
  * bench/startup.ts). `npm run bench -- --reload [--runs N]`: how long a reload holds the serving
- * thread, for seeds/ and SQuAD half A (or `--corpus` folders), three ways (bench/reload.ts). Otherwise:
+ * thread, for seeds/ and SQuAD half A (or `--corpus` folders), three ways and a floor (bench/reload.ts). Otherwise:
  *
  * `npm run bench [-- --corpus DIR ...] [--only seeds,squad,synthetic] [--synthetic N]
  *   [--fuse-budget S] [--keep]`   (`--fuse-budget 0` skips the fuse.js baseline, e.g. to profile)

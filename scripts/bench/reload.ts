@@ -1,12 +1,15 @@
 /**
  * `npm run bench -- --reload [--runs N] [--corpus DIR ...]`: how long a bot reload holds the
- * serving thread, for seeds/ and SQuAD half A (or the `--corpus` folders), three ways in one run:
+ * serving thread, for seeds/ and SQuAD half A (or the `--corpus` folders), three ways in one run
+ * (and a floor):
  *
  * - all on the thread: read, build and calibrate there (the start-up build, and every reload once);
  * - calibration in a worker: the folder read and the index built on the thread with the worker's
  *   calibration (reloads until now);
  * - prepared in a worker: the worker reads the folder, generates keys and calibrates; the thread
- *   takes its result in small pieces and builds the index in time slices (what reloads do now).
+ *   takes its result in small pieces and builds the index in time slices (what reloads do now);
+ * - the worker alone, as the floor this machine sets: its result taken, nothing built (the serving
+ *   thread only waits, so its longest gap is other threads and processes taking the cores).
  *
  * A probe timer ticks every millisecond while the reload runs; the longest gap between ticks is
  * the longest an ack would have waited (garbage collection and preemption by other threads and
@@ -49,6 +52,7 @@ const WAYS = {
     const [loaded, prepared] = await Promise.all([loadCuratedCorpus(dir), prepareInWorker({ corpusDir: dir, curations: [], limit: never, pause })]);
     return buildEngine(loaded, { uncoveredConfidence: prepared.uncoveredConfidence });
   },
+  'the worker alone': (dir: string) => prepareInWorker({ corpusDir: dir, curations: [], limit: never, pause: timeSlices() }),
   'prepared in a worker': (dir: string) => {
     const pause = slicesMeasured();
     return loadEngine(dir, { prepare: () => prepareInWorker({ corpusDir: dir, curations: [], limit: never, pause }), pause });

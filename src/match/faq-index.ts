@@ -188,6 +188,7 @@ function* indexParts(articles: readonly Article[], curated: readonly FaqEntry[],
   const synonyms = synonymTable([...BUILT_IN_SYNONYMS, ...(options.synonyms ?? [])]);
   const passages: PassageDoc[] = [];
   for (const article of articles) for (const paragraph of article.paragraphs) passages.push({ article, paragraph });
+  yield;
   const passageIndex = yield* PassageIndex.build(passages, terms);
   const weights = new TermWeights(terms, passageIndex, synonyms);
 

@@ -12,8 +12,8 @@ export type Piece =
   | { readonly words: Array<[string, string[]]> }
   | { readonly rest: Pick<PreparedCorpus, 'uncoveredConfidence' | 'warnings'> & { readonly dir: string; readonly synonyms?: ReadonlyArray<readonly string[]> } };
 
-/** About this many characters go in one piece. */
-const PIECE_CHARS = 32_000;
+/** About this many characters go in one piece (an article longer than that is a piece of its own). */
+const PIECE_CHARS = 8_000;
 
 export function toPieces(prepared: PreparedCorpus): Piece[] {
   const { loaded } = prepared;
