@@ -151,7 +151,14 @@ export class PostgresStore implements Store {
   }
 
   async renewLeases(owner: string, leaseMs: number, now: number): Promise<number> {
-    const result = await this.#query(`UPDATE questions SET available_at = $1 WHERE state = 'claimed' AND claimed_by = $2`, [now + leaseMs, owner]);
+    // A row another statement holds is skipped, not waited for: it is being recorded (complete)
+    // or edited right now. Waiting would deadlock with a batch of outcomes that holds some of
+    // these rows and waits for others (seen under the loadtest: "deadlock detected").
+    const result = await this.#query(
+      `UPDATE questions SET available_at = $1
+       WHERE key IN (SELECT key FROM questions WHERE state = 'claimed' AND claimed_by = $2 FOR UPDATE SKIP LOCKED)`,
+      [now + leaseMs, owner],
+    );
     return result.rowCount ?? 0;
   }
 
@@ -199,13 +206,16 @@ export class PostgresStore implements Store {
             const n = i * 9;
             return `($${n + 1}::text, $${n + 2}::integer, $${n + 3}::text, $${n + 4}::bigint, $${n + 5}::text, $${n + 6}::text, $${n + 7}::double precision, $${n + 8}::text, $${n + 9}::text)`;
           });
+          // The rows are locked in key order first: two batches sharing keys (a claim taken over
+          // after its lease ran out) then wait for each other instead of deadlocking.
           await this.#query(
-            `UPDATE questions q SET
+            `WITH o (key, revision, state, answered_at, status, entry_id, score, answer_ts, last_error) AS (VALUES ${rows.join(', ')}),
+                  locked AS (SELECT key FROM questions WHERE key IN (SELECT key FROM o) ORDER BY key FOR UPDATE)
+             UPDATE questions q SET
                state = CASE WHEN q.revision = o.revision THEN o.state ELSE 'pending' END,
                available_at = o.answered_at, status = o.status, entry_id = o.entry_id, score = o.score, answer_ts = COALESCE(o.answer_ts, q.answer_ts),
                answered_at = COALESCE(q.answered_at, o.answered_at), last_error = o.last_error
-             FROM (VALUES ${rows.join(', ')}) AS o (key, revision, state, answered_at, status, entry_id, score, answer_ts, last_error)
-             WHERE q.key = o.key`,
+             FROM o WHERE q.key = o.key AND q.key IN (SELECT key FROM locked)`,
             values,
           );
           for (const { resolve } of batch) resolve();
