@@ -134,7 +134,8 @@ export async function prepareCorpus(corpusDir: string, curations: readonly Curat
 }
 
 /** The calibration cache key: everything calibration depends on besides the code (articles, entries, synonyms, vectors). */
-async function calibrationKeyOf(loaded: LoadedCorpus): Promise<string | null> {
+/** The calibration cache's key for a loaded corpus (null outside a compiled build): which file holds its calibration. */
+export async function calibrationKeyOf(loaded: LoadedCorpus): Promise<string | null> {
   return calibrationKey({ articles: loaded.corpus.articles, curated: loaded.curated, synonyms: loaded.synonyms ?? [], vectors: await fileStamp(DEFAULT_WORD_VECTORS_FILE) });
 }
 

@@ -5,7 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { copySeeds } from '../runtime/helpers/temp-corpus.ts';
 
 const CACHE = path.resolve('node_modules/.cache/faqbot');
-const calibrations = (): string[] => (fs.existsSync(CACHE) ? fs.readdirSync(CACHE).filter((f) => f.startsWith('calibration-')) : []);
+/**
+ * The cache file of this corpus exactly, by the key the compiled build computes: other test files
+ * running at the same time write calibrations of their own corpora into the same folder.
+ */
+function cacheFileOf(corpus: string): string {
+  const script = `const m = await import(${JSON.stringify(path.resolve('dist/load-engine.js'))}); console.log(await m.calibrationKeyOf(await m.loadCuratedCorpus(${JSON.stringify(corpus)})));`;
+  const key = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } }).trim();
+  expect(key).toMatch(/^[0-9a-f]{32}$/);
+  return path.join(CACHE, `calibration-${key}.json`);
+}
 
 /** `faqbot ask --json` as an operator runs it: the compiled build, a fresh process each time. */
 function ask(corpus: string, questions: string): string {
@@ -21,20 +30,22 @@ describe('the calibration cache (compiled build)', () => {
     addVariant(`Is Microsoft in OpenStack (${process.pid}-${Date.now()})?`);
     const question = 'Who founded OpenStack?\n';
     const status = (out: string): string => (JSON.parse(out) as { status: string }).status;
-    const before = new Set(calibrations());
+    const firstFile = cacheFileOf(corpus);
+    expect(fs.existsSync(firstFile)).toBe(false);
     const first = ask(corpus, question);
     expect(status(first)).toBe('answered');
-    const made = calibrations().filter((f) => !before.has(f));
-    expect(made).toHaveLength(1);
+    expect(fs.existsSync(firstFile)).toBe(true);
+    const written = fs.statSync(firstFile).mtimeMs;
     expect(ask(corpus, question)).toBe(first);
-
-    expect(calibrations().filter((f) => !before.has(f))).toEqual(made);
+    // Read, not calibrated and written again.
+    expect(fs.statSync(firstFile).mtimeMs).toBe(written);
 
     // Another phrasing in faq.yml is another corpus: calibrated anew, never the cached value of the old one.
     addVariant('Is Microsoft now an OpenStack member?');
+    const secondFile = cacheFileOf(corpus);
+    expect(secondFile).not.toBe(firstFile);
     expect(ask(corpus, question)).toBe(first);
-    const after = calibrations().filter((f) => !before.has(f));
-    expect(after).toHaveLength(2);
+    expect(fs.existsSync(secondFile)).toBe(true);
     // The stored value is what the next start uses (a planted one shows it is read, not recomputed).
     const loadedCalibration = (): number =>
       Number(
@@ -43,13 +54,12 @@ describe('the calibration cache (compiled build)', () => {
           env: { PATH: process.env['PATH'] ?? '' },
         }).trim(),
       );
-    const current = after.find((file) => !made.includes(file))!;
-    fs.writeFileSync(path.join(CACHE, current), JSON.stringify({ uncoveredConfidence: 0.123 }));
+    fs.writeFileSync(secondFile, JSON.stringify({ uncoveredConfidence: 0.123 }));
     expect(loadedCalibration()).toBe(0.123);
 
     // A damaged cache file is calibrated anew, never a failed start.
-    for (const file of after) fs.writeFileSync(path.join(CACHE, file), '{"uncoveredConf');
+    for (const file of [firstFile, secondFile]) fs.writeFileSync(file, '{"uncoveredConf');
     expect(ask(corpus, question)).toBe(first);
-    for (const file of after) fs.rmSync(path.join(CACHE, file));
+    for (const file of [firstFile, secondFile]) fs.rmSync(file, { force: true });
   }, 120_000);
 });
