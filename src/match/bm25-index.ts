@@ -7,7 +7,12 @@ export interface Postings {
   readonly total: number;
   readonly postingStart: Int32Array;
   readonly postingDocs: Int32Array;
-  readonly postingTfs: Uint16Array;
+  /**
+   * Each posting's BM25 term-frequency part, tf·(k1+1) / (tf + k1·(1 − b + b·length/average)),
+   * computed once at build: a query then only multiplies it by its term's weight, where computing
+   * it per posting per query was a quarter of a question's time over 100,000 passages.
+   */
+  readonly postingParts: Float64Array;
 }
 
 /** How many documents each pass reads between pauses. */
@@ -38,7 +43,8 @@ function* postings(tokens: Int32Array, docStart: Int32Array, termCount: number):
   for (let t = 0; t < termCount; t++) postingStart[t + 1] = postingStart[t]! + df[t]!;
   const fill = postingStart.slice(0, termCount);
   const postingDocs = new Int32Array(postingStart[termCount]!);
-  const postingTfs = new Uint16Array(postingStart[termCount]!);
+  const postingParts = new Float64Array(postingStart[termCount]!);
+  const avgLength = n ? total / n || 1 : 1;
   const tf = new Int32Array(termCount);
   const unique: number[] = [];
   for (let d = 0; d < n; d++) {
@@ -51,13 +57,17 @@ function* postings(tokens: Int32Array, docStart: Int32Array, termCount: number):
     for (const id of unique) {
       const at = fill[id]!++;
       postingDocs[at] = d;
-      postingTfs[at] = Math.min(tf[id]!, 0xffff);
+      const count = tf[id]!;
+      postingParts[at] = (count * (K1 + 1)) / (count + K1 * (1 - B + (B * docLengths[d]!) / avgLength));
       tf[id] = 0;
     }
     if (d % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
   }
-  return { df, docLengths, total, postingStart, postingDocs, postingTfs };
+  return { df, docLengths, total, postingStart, postingDocs, postingParts };
 }
+
+const K1 = 1.2;
+const B = 0.75;
 
 /**
  * Okapi BM25 (k1 1.2, b 0.75) over documents stored as runs of integer term ids, in typed arrays:
@@ -74,9 +84,7 @@ export class Bm25Index {
   private readonly df: Int32Array;
   private readonly postingStart: Int32Array;
   private readonly postingDocs: Int32Array;
-  private readonly postingTfs: Uint16Array;
-  private readonly docLengths: Float64Array;
-  private readonly avgLength: number;
+  private readonly postingParts: Float64Array;
   private readonly scores: Float64Array;
   private readonly touched: Int32Array;
 
@@ -88,9 +96,7 @@ export class Bm25Index {
     this.df = built.df;
     this.postingStart = built.postingStart;
     this.postingDocs = built.postingDocs;
-    this.postingTfs = built.postingTfs;
-    this.docLengths = built.docLengths;
-    this.avgLength = n ? built.total / n || 1 : 1;
+    this.postingParts = built.postingParts;
     this.scores = new Float64Array(n);
     this.touched = new Int32Array(n);
   }
@@ -154,8 +160,6 @@ export class Bm25Index {
 
   /** Adds the query's BM25 scores into `scores`, listing each document touched; returns how many. */
   private accumulate(query: ReadonlyArray<{ readonly id: number; readonly weight: number }>): number {
-    const k1 = 1.2;
-    const b = 0.75;
     let touchedCount = 0;
     const seen = new Set<number>();
     for (const { id, weight: given } of query) {
@@ -165,10 +169,8 @@ export class Bm25Index {
       if (!(weight > 0)) continue;
       for (let j = this.postingStart[id]!, end = this.postingStart[id + 1]!; j < end; j++) {
         const doc = this.postingDocs[j]!;
-        const tf = this.postingTfs[j]!;
-        const norm = tf + k1 * (1 - b + (b * this.docLengths[doc]!) / this.avgLength);
         if (this.scores[doc] === 0) this.touched[touchedCount++] = doc;
-        this.scores[doc]! += (weight * tf * (k1 + 1)) / norm;
+        this.scores[doc]! += weight * this.postingParts[j]!;
       }
     }
     return touchedCount;
