@@ -17,7 +17,7 @@ import { DEFAULT_CORPUS_DIR } from '../src/resolve-corpus-dir.ts';
 import { buildAnswerContext, loadCuratedCorpus } from '../src/load-engine.ts';
 import type { FaqEntry } from '../src/faq/types.ts';
 import { rivalAfter } from '../src/match/entry-ranker.ts';
-import { confidence, confidenceInputs, FEATURE_NAMES, featureVector, rankScore, type EntryFeatures } from '../src/match/entry-model.ts';
+import { byRank, confidence, confidenceInputs, FEATURE_NAMES, featureVector, rankScore, type EntryFeatures } from '../src/match/entry-model.ts';
 
 const { values } = parseArgs({ options: { stackfaq: { type: 'string' }, shared: { type: 'string', default: path.resolve('..', 'shared') } } });
 let stackfaq = values.stackfaq;
@@ -74,7 +74,7 @@ const rankSamples = (rs: readonly Row[]): Sample[] =>
   rs.filter((r) => r.inScope && r.cands.some((c) => c.right)).flatMap((r) => r.cands.map((c) => ({ x: featureVector(c.f), y: c.right ? 1 : 0, w: r.weight * (c.right ? 1 : 2 / r.cands.length) })));
 function tops(rs: readonly Row[], rank: readonly number[]) {
   return rs.map((r) => {
-    const scored = r.cands.map((c) => ({ ...c, score: rankScore(c.f, rank) })).sort((a, b) => b.score - a.score);
+    const scored = r.cands.map((c) => ({ ...c, score: rankScore(c.f, rank) })).sort((a, b) => byRank({ logit: a.score, features: a.f }, { logit: b.score, features: b.f }));
     const [best] = scored;
     const withFeatures = scored.map((c) => ({ ...c, features: c.f }));
     const rival = rivalAfter(withFeatures);

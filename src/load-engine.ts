@@ -133,8 +133,11 @@ export async function prepareCorpus(corpusDir: string, curations: readonly Curat
   return { loaded, keys, uncoveredConfidence: index.uncoveredConfidence, wordCache, warnings };
 }
 
-/** The calibration cache key: everything calibration depends on besides the code (articles, entries, synonyms, vectors). */
-/** The calibration cache's key for a loaded corpus (null outside a compiled build): which file holds its calibration. */
+/**
+ * The calibration cache's key for a loaded corpus (null outside a compiled build): which file holds
+ * its calibration. It covers everything calibration depends on besides the code (articles, entries,
+ * synonyms, vectors).
+ */
 export async function calibrationKeyOf(loaded: LoadedCorpus): Promise<string | null> {
   return calibrationKey({ articles: loaded.corpus.articles, curated: loaded.curated, synonyms: loaded.synonyms ?? [], vectors: await fileStamp(DEFAULT_WORD_VECTORS_FILE) });
 }

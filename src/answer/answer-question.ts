@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.ts';
 import type { FaqEntry } from '../faq/types.ts';
-import type { Candidate, CuratedCandidate, FaqIndex, PassageCandidate, RankOptions, Ranking } from '../match/faq-index.ts';
+import type { Candidate, FaqIndex, PassageCandidate, RankOptions, Ranking } from '../match/faq-index.ts';
 import { quotesAlike } from '../match/entry-ranker.ts';
 import { SCORING } from '../match/scoring.ts';
 import { normalizeText } from '../match/normalize.ts';
@@ -114,7 +114,6 @@ function answerOne(question: string, context: AnswerContext, options: RankOption
   }
   return unknown(question, confidence, context.examples);
 }
-
 
 function ambiguous(question: string, score: number, candidates: readonly Candidate[]): Answer {
   return { question, status: 'ambiguous', answer: null, citations: [], suggestions: candidates.map(suggestionOf), score: round(score), entryId: null };

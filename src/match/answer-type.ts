@@ -22,13 +22,15 @@ export function answerTypeOf(normalizedQuestion: string): AnswerType {
  * such a question names what it is about; an entry written to say when something happened
  * answers another question. "When…", yes/no questions, keywords and "what date…" all say no.
  *
- *   asksForOtherThanTime('what did the 2008 pledge do?')  // → true
- *   asksForOtherThanTime('what s the pledge date?')       // → false
+ * `answerType` is the question's own (answerTypeOf), computed once per question by the caller.
+ *
+ *   asksForOtherThanTime('what did the 2008 pledge do?', 'other')  // → true
+ *   asksForOtherThanTime('what s the pledge date?', 'other')       // → false
  */
-export function asksForOtherThanTime(normalizedQuestion: string): boolean {
+export function asksForOtherThanTime(normalizedQuestion: string, answerType: AnswerType = answerTypeOf(normalizedQuestion)): boolean {
   const q = normalizedQuestion;
   if (!/^(?:and |so |but )?(?:what|which|why|who|whom|whose|how|where)\b/.test(q)) return false;
-  return answerTypeOf(q) !== 'time' && answerTypeOf(q) !== 'number' && !TIME_CUE.test(q);
+  return answerType !== 'time' && answerType !== 'number' && !TIME_CUE.test(q);
 }
 
 /** Words that ask for a time even outside "when…" and "what year…". */

@@ -47,9 +47,11 @@ export function featureVector(f: EntryFeatures): number[] {
 /**
  * The ranking model's logit for an entry (higher is better; only differences matter). An entry
  * that cannot give the kind of answer asked for (a date for "when", a number for "how many") is
- * put behind those that can, by rule: the development sets hold too few such questions to fit it,
- * and such an entry is never the answer (answer-question.ts), so ranking it first only hides the
- * entry that is ("…and when was that?" after a question about the pledge: its date, not its terms).
+ * ranked behind those that can (`byRank`), and its logit carries TYPE_MISS_LOGIT less, which is
+ * what the margin of a best entry over such a rival reads: the development sets hold too few such
+ * questions to fit it, and such an entry is never the answer (answer-question.ts), so ranking it
+ * first only hides the entry that is ("…and when was that?" after a question about the pledge:
+ * its date, not its terms).
  */
 export function rankScore(f: EntryFeatures, weights: readonly number[] = RANK_WEIGHTS): number {
   // Summed in place, not via featureVector: this runs for every entry considered, every question.
@@ -60,6 +62,14 @@ export function rankScore(f: EntryFeatures, weights: readonly number[] = RANK_WE
 
 /** How far behind an entry of the wrong answer type is put: more than most ranking gaps. */
 const TYPE_MISS_LOGIT = 2;
+
+/**
+ * The ranking order, best first: entries that can give the asked-for kind of answer, then by
+ * logit. Shared by the ranker and the script that fits the models, so they fit what is served.
+ */
+export function byRank(a: { readonly logit: number; readonly features: { readonly typeFits: number } }, b: { readonly logit: number; readonly features: { readonly typeFits: number } }): number {
+  return b.features.typeFits - a.features.typeFits || b.logit - a.logit;
+}
 
 type Scored = { readonly score: number; readonly features: EntryFeatures };
 

@@ -2,7 +2,7 @@ import type { Article } from '../corpus/types.ts';
 import type { FaqEntry } from '../faq/types.ts';
 import { answerTypeOf, asksForOtherThanTime, ordinalsConflict, ordinalsOf, sentenceFits, type AnswerType } from './answer-type.ts';
 import { matchedWeight, phrasingSimilarity, type QueryWeights } from './coverage.ts';
-import { rankScore, type EntryFeatures } from './entry-model.ts';
+import { byRank, rankScore, type EntryFeatures } from './entry-model.ts';
 import { normalizeText } from './normalize.ts';
 import type { PassageCandidate } from './passage-ranker.ts';
 import { questionForm, type Query } from './query.ts';
@@ -157,9 +157,7 @@ export class EntryRanker {
       first.splice(at, 0, { i, look });
       if (first.length > ENTRIES_CONSIDERED) first.pop();
     }
-    // An entry written to say when something happened does not answer "What did the 2008 pledge do?".
-    const notAskingWhen = asksForOtherThanTime(query.normalized);
-    const ordinals = ordinalsOf(query.normalized);
+    const asks = { notWhen: asksForOtherThanTime(query.normalized, query.answerType), ordinals: ordinalsOf(query.normalized) };
     const passageBy = new Map<string, number>();
     for (const p of passages) {
       const source = p.passage.article.source;
@@ -175,16 +173,12 @@ export class EntryRanker {
           phrasingBm25: bestPhrasingShare[i]!,
           answerBm25: answerShares[i]!,
           passage: Math.max(0, ...[...doc.sources].map((s) => passageBy.get(s) ?? 0)),
-          // 0: the question wants a date or number, and the entry holds none and was written to
-          // answer another kind ("When was Microsoft founded?" against "Who founded OpenStack?").
-          // Likewise 0 for an entry whose own question asks "when", asked what, why or who instead,
-          // and for one about the first of a sequence asked about the second (answer-type.ts).
-          typeFits: ((query.answerType === 'time' || query.answerType === 'number') && !doc.fits.has(query.answerType) && doc.answerType !== query.answerType) || (notAskingWhen && doc.answerType === 'time') || ordinalsConflict(ordinals, doc.ordinals) ? 0 : 1,
+          typeFits: typeFits(query, asks, doc) ? 1 : 0,
         };
         const logit = rankScore(features);
         return { kind: 'curated', entry: doc.entry, score: 1 / (1 + Math.exp(-logit)), logit, features };
       })
-      .sort((a, b) => b.features.typeFits - a.features.typeFits || b.logit - a.logit);
+      .sort(byRank);
   }
 
   /**
@@ -227,6 +221,20 @@ export function rivalAfter<T extends { readonly entry: FaqEntry; readonly featur
   // With no other entry able to answer, the best different one is still the rival (its ranking
   // score carries the type penalty): an entry is never "far ahead" only because nothing else fits.
   return others.find((c) => c.features.typeFits > 0 || best.features.typeFits === 0) ?? others[0];
+}
+
+/**
+ * Whether an entry can give the kind of answer the question asks for. Not when the question wants
+ * a date or number and the entry holds none and was written to answer another kind ("When was
+ * Microsoft founded?" against "Who founded OpenStack?"); nor when the entry's own question asks
+ * "when" and this one asks what, why or who ("What did the 2008 pledge do?"); nor when the entry
+ * speaks of the first of a sequence and the question asks about the second (answer-type.ts).
+ */
+function typeFits(query: Query, asks: { readonly notWhen: boolean; readonly ordinals: ReadonlySet<string> }, doc: EntryDoc): boolean {
+  const wantsValue = query.answerType === 'time' || query.answerType === 'number';
+  if (wantsValue && !doc.fits.has(query.answerType) && doc.answerType !== query.answerType) return false;
+  if (asks.notWhen && doc.answerType === 'time') return false;
+  return !ordinalsConflict(asks.ordinals, doc.ordinals);
 }
 
 /** The sentences of a cited paragraph, each apart. */
