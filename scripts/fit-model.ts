@@ -74,12 +74,11 @@ const rankSamples = (rs: readonly Row[]): Sample[] =>
   rs.filter((r) => r.inScope && r.cands.some((c) => c.right)).flatMap((r) => r.cands.map((c) => ({ x: featureVector(c.f), y: c.right ? 1 : 0, w: r.weight * (c.right ? 1 : 2 / r.cands.length) })));
 function tops(rs: readonly Row[], rank: readonly number[]) {
   return rs.map((r) => {
-    const scored = r.cands.map((c) => ({ ...c, score: rankScore(c.f, rank) })).sort((a, b) => byRank({ logit: a.score, features: a.f }, { logit: b.score, features: b.f }));
+    const scored = r.cands.map((c) => ({ ...c, logit: rankScore(c.f, rank), features: c.f })).sort(byRank);
     const [best] = scored;
-    const withFeatures = scored.map((c) => ({ ...c, features: c.f }));
-    const rival = rivalAfter(withFeatures);
-    const next = rival && rivalAfter(withFeatures, withFeatures.indexOf(rival) + 1);
-    const input = (c: (typeof scored)[number] | undefined) => c && { score: c.score, features: c.f };
+    const rival = rivalAfter(scored);
+    const next = rival && rivalAfter(scored, scored.indexOf(rival) + 1);
+    const input = (c: (typeof scored)[number] | undefined) => c && { score: c.logit, features: c.f };
     return { r, best, inputs: best ? confidenceInputs(input(best)!, input(rival), input(next), r.specificity) : null };
   });
 }

@@ -1,10 +1,8 @@
 import { runToEnd, type BuildSteps } from './build-steps.ts';
 
-/** Document frequencies, lengths and postings: what Bm25Index is built from. */
+/** Document frequencies and postings: what Bm25Index is built from. */
 export interface Postings {
   readonly df: Int32Array;
-  readonly docLengths: Float64Array;
-  readonly total: number;
   readonly postingStart: Int32Array;
   readonly postingDocs: Int32Array;
   /**
@@ -63,7 +61,7 @@ function* postings(tokens: Int32Array, docStart: Int32Array, termCount: number):
     }
     if (d % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
   }
-  return { df, docLengths, total, postingStart, postingDocs, postingParts };
+  return { df, postingStart, postingDocs, postingParts };
 }
 
 const K1 = 1.2;
