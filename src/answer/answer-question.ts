@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/types.ts';
 import type { FaqEntry } from '../faq/types.ts';
 import type { Candidate, FaqIndex, PassageCandidate, RankOptions, Ranking } from '../match/faq-index.ts';
-import { quotesAlike } from '../match/entry-ranker.ts';
+import { citeSameParagraph, quotesAlike, rivalAfter } from '../match/entry-ranker.ts';
 import { SCORING } from '../match/scoring.ts';
 import { normalizeText } from '../match/normalize.ts';
 import { questionForm } from '../match/query.ts';
@@ -30,7 +30,7 @@ export interface AnswerContext {
 /**
  * Answers a question from the ranking: `answered` when the best curated entry is probably right
  * (its confidence clears both the global line and what uncovered questions reach in this corpus),
- * or else the best passage clears the calibrated passage line; `ambiguous` when the model is sure
+ * or it is sure to be one of the two best and both cite the same paragraph, or else the best passage clears the calibrated passage line; `ambiguous` when the model is sure
  * it is one of the two best entries but not which; `unknown` (with the nearest entries as "did you
  * mean", or example questions) otherwise.
  */
@@ -94,6 +94,13 @@ function answerOne(question: string, context: AnswerContext, options: RankOption
   // "When…?" or "How many…?" answered with no date or number is a confident wrong answer.
   if (bestCurated && ranking.entryConfidence >= entryLine && bestCurated.features.typeFits > 0) {
     return { ...answerFrom(bestCurated, question, context), score: round(ranking.entryConfidence) };
+  }
+  // Sure it is one of two entries that cite the same paragraph, and the best is ahead: the reply
+  // quotes the passage both answer from, so the better-ranked one answers ("What did the 2008
+  // pledge do?": its terms, not its reason, whose quote holds the date).
+  const rival = rivalAfter(curated);
+  if (bestCurated && rival && bestCurated.features.typeFits > 0 && ranking.pairConfidence >= entryLine && citeSameParagraph(bestCurated.entry, rival.entry)) {
+    return { ...answerFrom(bestCurated, question, context), score: round(ranking.pairConfidence) };
   }
   // In an article entries cite, the entry model has already weighed its passages (its `passage`
   // feature): a passage answering on its own there must be stronger. Other articles keep the line.

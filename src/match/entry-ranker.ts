@@ -210,6 +210,15 @@ export function quotesAlike(a: FaqEntry, b: FaqEntry): boolean {
 }
 
 /**
+ * Whether two entries cite one same paragraph: they answer from the same passage (the date of the
+ * pledge, its terms and its reason are one paragraph of the article), as the corpus calibration
+ * counts them (faq-index.ts).
+ */
+export function citeSameParagraph(a: FaqEntry, b: FaqEntry): boolean {
+  return a.citations.some((x) => b.citations.some((y) => x.source === y.source && x.paragraph === y.paragraph));
+}
+
+/**
  * The best candidate after `from` that is a real alternative to `candidates[0]`: it says something
  * else (see quotesAlike), and it could be the answer — an entry with no date is no rival to one
  * with the date for "…and when was that?".

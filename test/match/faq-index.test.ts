@@ -89,6 +89,11 @@ describe('what a question asks for, against what an entry was written to answer'
     const asked = seeds.ask('What did the 2008 pledge do?');
     expect(asked.entryId).not.toBe('interoperability-pledge-date');
     expect(asked.suggestions.map((s) => s.entryId)).not.toContain('interoperability-pledge-date');
+    // Its terms, its reason and its date are one paragraph: sure it is one of those entries, the
+    // bot answers with the one ranked best rather than saying it does not know.
+    expect(asked.status).toBe('answered');
+    expect(asked.entryId).toBe('interoperability-pledge');
+    expect(asked.citations[0]?.quote).toContain('opens up Microsoft');
     // Asked for a date in other words, the date entry is still the answer.
     expect(seeds.ask('What date was the interoperability pledge?').entryId).toBe('interoperability-pledge-date');
   });
