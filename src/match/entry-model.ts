@@ -33,12 +33,12 @@ export interface EntryFeatures {
 export const FEATURE_NAMES = ['lexical', 'phrasingVector', 'answerVector', 'phrasingBm25', 'answerBm25', 'passage', 'typeFits'] as const satisfies ReadonlyArray<keyof EntryFeatures>;
 
 /** Ranking: intercept, then one weight per feature in FEATURE_NAMES order. */
-export const RANK_WEIGHTS: readonly number[] = [-3.614, 2.354, 1.006, 1.303, 3.996, 0.594, 1.725, 0.097];
+export const RANK_WEIGHTS: readonly number[] = [-3.658, 2.52, 0.927, 1.257, 3.95, 0.505, 1.898, 0.089];
 
 /**
  * Confidence: intercept, then weights for the inputs of `confidenceInputs`, in its order.
  */
-export const CONFIDENCE_WEIGHTS: readonly number[] = [-5.421, 0.449, 0.577, 3.624, 2.635, 2.328, -1.838, -1.097, 3.512, 3.553, -3.355, -1.974, 1.566, -1.204, 1.732, 4.077, 0.53];
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-5.54, 0.214, 0.234, 4.022, 2.511, 2.945, -0.421, -1.054, 4.381, 4.933, -2.816, -2.248, 1.447, -0.473, 2.081, 3.064, 0.657];
 
 export function featureVector(f: EntryFeatures): number[] {
   return FEATURE_NAMES.map((name) => f[name]);
@@ -81,11 +81,14 @@ type Scored = { readonly score: number; readonly features: EntryFeatures };
  * rare things and the best entry explains them (5-fold cross-validation by thread on StackFAQ A,
  * in-scope answered at 90% out-of-scope refused: 57% with margins and differences alone, 66% so).
  */
-export function confidenceInputs(best: Scored, rival: Scored | undefined, next: Scored | undefined, specificity: number): number[] {
+export function confidenceInputs(best: Scored, rival: Scored | undefined, next: Scored | undefined, specificity: number, emptyScore = EMPTY_SCORE): number[] {
   const b = evidenceVector(best.features);
   const r = rival ? evidenceVector(rival.features) : b.map(() => 0);
-  const margin = rival ? best.score - rival.score : MARGIN_ALONE;
-  const marginNext = next ? best.score - next.score : margin + MARGIN_ALONE;
+  // A missing rival is an entry that shares nothing with the question (the ranker skips those):
+  // the margin is over such an empty entry. With few entries, a question about something else
+  // has no rival and a weak best; it is not "far ahead" of anything.
+  const margin = best.score - (rival ? rival.score : emptyScore);
+  const marginNext = best.score - (next ? next.score : emptyScore);
   return [best.score, margin, ...b.map((v, i) => v - r[i]!), ...b, specificity, marginNext];
 }
 
@@ -106,8 +109,11 @@ export function confidence(inputs: readonly number[], weights: readonly number[]
   return 1 / (1 + Math.exp(-linear(weights, inputs)));
 }
 
-/** The margin of an entry with no rival at all (a one-entry FAQ): as if far ahead. */
-const MARGIN_ALONE = 3;
+/** The evidence of an entry that shares nothing with the question (and could give its kind of answer). */
+export const NO_EVIDENCE: EntryFeatures = { lexical: 0, phrasingVector: 0, answerVector: 0, phrasingBm25: 0, answerBm25: 0, passage: 0, typeFits: 1 };
+
+/** The ranking score of such an entry: what an entry with no rival stands above. */
+const EMPTY_SCORE = rankScore(NO_EVIDENCE);
 
 function linear(weights: readonly number[], inputs: readonly number[]): number {
   let z = weights[0] ?? 0;

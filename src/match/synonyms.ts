@@ -2,7 +2,7 @@ import { termOf } from './normalize.ts';
 
 /**
  * Everyday words people swap when they ask about news ("position" for "place", "started" for
- * "founded"). Each group is a set of interchangeable words; a question word matches its group's
+ * "founded") or about software ("remove" for "delete", "site" for "website", "mail" for "email"). Each group is a set of interchangeable words; a question word matches its group's
  * other words at a discount (`SCORING.synonymWeight`). Kept short and general on purpose: a
  * corpus's own vocabulary (product names, jargon) belongs in faq.yml's `synonyms:`.
  */
@@ -42,6 +42,20 @@ export const BUILT_IN_SYNONYMS: ReadonlyArray<readonly string[]> = [
   ['merge', 'merger', 'combine'],
   ['win', 'victory', 'winner'],
   ['deal', 'agreement', 'pact', 'partnership'],
+  ['delete', 'remove', 'erase'],
+  ['save', 'store'],
+  ['copy', 'duplicate'],
+  ['find', 'locate'],
+  ['see', 'view', 'watch'],
+  ['picture', 'image', 'photo', 'pic'],
+  ['site', 'website', 'webpage'],
+  ['oldest', 'earliest'],
+  ['safe', 'secure'],
+  ['show', 'display'],
+  ['mail', 'email'],
+  ['die', 'death', 'dead'],
+  ['hide', 'conceal'],
+  ['tool', 'app', 'application', 'program', 'software'],
 ];
 
 /** Maps each term to the other terms of its groups. */
