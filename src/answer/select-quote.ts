@@ -8,7 +8,8 @@ export const QUOTE_BUDGET = 700;
 /**
  * The verbatim span to quote from a passage: the best-matching window of one or two sentences,
  * widened by one neighbour when the window lacks what the question asks for (a date for "when", a
- * name for "who", a number for "how many") and the neighbour has it. Never longer than `budget`;
+ * name for "who", a number for "how many") and the neighbour has it, and by the sentence before or
+ * after when that one points back to the window ("It was…", "This…"). Never longer than `budget`;
  * a sentence longer than that is cut at a word boundary, so no word is ever broken.
  */
 export function selectQuote(passage: PassageDoc, window: { first: number; last: number }, answerType: AnswerType, budget = QUOTE_BUDGET): Span {
@@ -25,9 +26,18 @@ export function selectQuote(passage: PassageDoc, window: { first: number; last: 
       else if (first > 0 && fits(first - 1) && length(first - 1, last) <= budget) first -= 1;
     }
   }
+  // A next sentence that opens by pointing back ("It was re-established in April 1991.") goes on
+  // with what the window says: quoted without it, the window stops halfway through its story.
+  if (last + 1 < sentences.length && POINTS_BACK.test(text.slice(sentences[last + 1]!.start, sentences[last + 1]!.end)) && length(first, last + 1) <= CONTINUED_QUOTE) last += 1;
+  // Likewise a window that opens by pointing back needs the sentence it points to, to be read alone.
+  if (first > 0 && POINTS_BACK.test(text.slice(sentences[first]!.start, sentences[first]!.end)) && length(first - 1, last) <= CONTINUED_QUOTE) first -= 1;
   while (last > first && length(first, last) > budget) last -= 1;
   return clip(text, { start: sentences[first]!.start, end: sentences[last]!.end }, budget);
 }
+
+const POINTS_BACK = /^(?:It|Its|This|These|That|Those|He|His|She|Her|They|Their)\b/;
+/** At most this long with the continuing sentence: room must stay for a second passage's quote. */
+const CONTINUED_QUOTE = 400;
 
 /**
  * Cuts a span to at most `budget` characters at a word boundary (keeping its start). A span that

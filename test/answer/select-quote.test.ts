@@ -37,6 +37,17 @@ describe('quotes', () => {
     expect(answer.citations.map((c) => c.quote)).toContain(said);
   });
 
+  it('quotes the next sentence too when it goes on by pointing back, and the one a window points back to', () => {
+    const story = "Warsaw's first stock exchange was established in 1817 and continued trading until World War II. It was re-established in April 1991, after the end of communist control.";
+    const text = `# Warsaw\n\n${filler} ${story} ${filler}\n`;
+    const engine = buildEngine({ corpus: { dir: '.', articles: [parseArticle('w.md', text)] }, curated: [] });
+    const asked = engine.ask("When was Warsaw's first stock exchange established?");
+    expect(asked.status).toBe('answered');
+    expect(asked.citations[0]!.quote).toBe(story);
+    // Asked about the second sentence's words, the quote still starts where "It" is said.
+    expect(engine.ask('When was the exchange re-established after communist control?').citations[0]!.quote).toBe(story);
+  });
+
   it('does not start a cut quote with an opening mark whose closing one was cut off', () => {
     const text = `"${'word '.repeat(50)}end," he said.`;
     const span = clip(text, { start: 0, end: text.length }, 100);
