@@ -82,8 +82,7 @@ function answerOne(question: string, context: AnswerContext, options: RankOption
   const { curated, passages } = ranking;
   const bestCurated = curated[0];
   const bestPassage = passages[0];
-  // Against the threshold a passage match counts for less when the question says little.
-  const passageConfidence = (bestPassage?.score ?? 0) * ranking.specificity;
+  const { passageConfidence } = ranking;
   const entryLine = Math.max(SCORING.entryAnswerAt, Math.min(SCORING.uncoveredCap, context.index.uncoveredConfidence));
   const second = curated[1];
   // Sure it is one of two entries, not which: ask — unless one's quote holds the other's (they answer alike).

@@ -33,6 +33,13 @@ export interface Ranking {
   readonly passages: readonly PassageCandidate[];
   /** Both, by score: for runners-up and "did you mean". */
   readonly candidates: readonly Candidate[];
+  /**
+   * How sure the best passage is, against `SCORING.passageAnswerAt`: its score less
+   * `otherArticleShare` × the best score of a paragraph in *another* article, times the
+   * specificity. A question the articles answer finds one article far ahead; one they do not
+   * finds middling paragraphs all over (see scoring.ts).
+   */
+  readonly passageConfidence: number;
   /** The probability that the best curated entry answers the question (0 without one). */
   readonly entryConfidence: number;
   /** The same for "one of the best two": the best judged against the third, not the second. */
@@ -123,7 +130,7 @@ export class FaqIndex {
 
   private rankWithout(question: string, exclude: ReadonlySet<number>, context?: string): Ranking {
     const query = prepareQuery(question, this.vocabulary, context);
-    if (query.terms.length === 0) return { query, specificity: 0, curated: [], passages: [], candidates: [], entryConfidence: 0, pairConfidence: 0 };
+    if (query.terms.length === 0) return { query, specificity: 0, curated: [], passages: [], candidates: [], passageConfidence: 0, entryConfidence: 0, pairConfidence: 0 };
     const weights = this.weights.queryWeights(query);
     const total = this.weights.totalOf(query);
     const specificity = 1 - SCORING.specificityShare + SCORING.specificityShare * Math.min(1, total / (SCORING.specificityScale * this.weights.maxIdf));
@@ -139,7 +146,7 @@ export class FaqIndex {
     // "One of the best two": the best judged as if the rival were not there.
     const pairConfidence = best && rival ? confidence(confidenceInputs(logitOf(best), next && logitOf(next), afterNext && logitOf(afterNext), specificity)) : 0;
     const candidates: Candidate[] = [...curated, ...passages].sort((a, b) => b.score - a.score);
-    return { query, specificity, curated, passages, candidates, entryConfidence, pairConfidence };
+    return { query, specificity, curated, passages, candidates, passageConfidence: passageConfidenceOf(passages, specificity), entryConfidence, pairConfidence };
   }
 
   /** A high quantile of the best entry's confidence for phrasings whose own entry is left out. */
@@ -163,6 +170,14 @@ export class FaqIndex {
 }
 
 const NONE: ReadonlySet<number> = new Set();
+
+/** The best passage's confidence: its margin over other articles' best, scaled by the specificity. */
+function passageConfidenceOf(passages: readonly PassageCandidate[], specificity: number): number {
+  const [best] = passages;
+  if (!best) return 0;
+  const otherArticle = passages.find((p) => p.passage.article !== best.passage.article)?.score ?? 0;
+  return Math.max(0, best.score - SCORING.otherArticleShare * otherArticle) * specificity;
+}
 
 function logitOf(c: CuratedCandidate): { score: number; features: CuratedCandidate['features'] } {
   return { score: c.logit, features: c.features };
