@@ -226,6 +226,7 @@ function* indexParts(articles: readonly Article[], curated: readonly FaqEntry[],
   const vocabulary: Vocabulary = {
     hasTerm: (term) => terms.has(term),
     hasSynonym: (term) => synonyms.get(term)?.some((other) => terms.has(other)) ?? false,
+    idf: (term) => weights.idf(term),
     corrector,
   };
   return { passages, terms, weights, passageRanker, entryRanker, sentenceVectors, vocabulary };

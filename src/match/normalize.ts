@@ -19,7 +19,18 @@ const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
  *   normalizeText('<@U1> What’s “Hyper‑V”? :thinking_face:')  // → `what's "hyper-v"?`
  */
 export function normalizeText(text: string): string {
-  return foldText(text.replace(SLACK_LINK_WITH_LABEL, ' $1 ').replace(SLACK_ANGLE_MARKUP, ' ').replace(SLACK_EMOJI, ' '));
+  return withApostrophes(foldText(text.replace(SLACK_LINK_WITH_LABEL, ' $1 ').replace(SLACK_ANGLE_MARKUP, ' ').replace(SLACK_EMOJI, ' ')));
+}
+
+// Chat drops the apostrophe ("whats hyperv", "dont", "im"): put back, these are the stopwords
+// (and question forms) they stand for, not unknown words that count against every match.
+const WH_IS = /\b(what|how|where|who|when|why|that|there)s\b/g;
+const NOT = /\b(do|does|did|is|are|was|were|could|would|should|has|have|had)nt\b/g;
+const OTHER_CHAT = /\b(?:cant|wont|im|ive)\b/g;
+const CHAT_FORMS: Readonly<Record<string, string>> = { cant: "can't", wont: "won't", im: "i'm", ive: "i've" };
+
+function withApostrophes(text: string): string {
+  return text.replace(WH_IS, "$1's").replace(NOT, "$1n't").replace(OTHER_CHAT, (w) => CHAT_FORMS[w]!);
 }
 
 /** `normalizeText` without the Slack markup step: for article text, where `:` and `<` are prose. */

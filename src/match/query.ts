@@ -54,6 +54,8 @@ export interface Vocabulary {
   hasTerm(term: string): boolean;
   /** True when a synonym of the term is in the index: the word is known, just said differently. */
   hasSynonym(term: string): boolean;
+  /** The term's corpus idf (rarer is higher; an unseen term gets the largest). */
+  idf(term: string): number;
   readonly corrector: TypoCorrector;
 }
 
@@ -86,7 +88,11 @@ function prepareOwnQuery(question: string, vocabulary: Vocabulary): Query {
   const joinedAway = new Set<number>();
   for (let i = 0; i + 1 < tokens.length; i++) {
     const joined = termOf(tokens[i]!.word + tokens[i + 1]!.word);
-    if (!vocabulary.hasTerm(tokens[i]!.term) || !vocabulary.hasTerm(tokens[i + 1]!.term) || tokens[i + 1]!.word.length === 1) {
+    const [a, b] = [tokens[i]!, tokens[i + 1]!];
+    // Two known words join too when the corpus writes them as one word more often than it uses
+    // either ("open stack" → `openstack`), not when it uses them apart as well ("web app").
+    const writtenAsOne = vocabulary.hasTerm(joined) && vocabulary.idf(joined) < Math.min(vocabulary.idf(a.term), vocabulary.idf(b.term));
+    if (!vocabulary.hasTerm(a.term) || !vocabulary.hasTerm(b.term) || b.word.length === 1 || writtenAsOne) {
       if (vocabulary.hasTerm(joined)) {
         add(joined, 1);
         words.push(tokens[i]!.word + tokens[i + 1]!.word);

@@ -36,6 +36,15 @@ describe('the engine on the seed articles', () => {
     expect([answer.answer, ...answer.citations.map((c) => c.quote)].join(' ')).toMatch(/vCloud Director/);
   });
 
+  it('reads chat spellings: a dropped apostrophe, a name written in two words', () => {
+    const whats = engine.ask('whats hyperv');
+    expect(whats.status).toBe('answered');
+    expect(whats.entryId).toBe('what-is-hyper-v');
+    const split = engine.ask('how mny companys joined open stack');
+    expect(split.status).toBe('answered');
+    expect(split.entryId).toBe('how-many-companies-joined');
+  });
+
   it('says unknown to questions the articles do not answer, offering examples', () => {
     for (const q of ['How do I cook pasta?', 'Who is the president of France?', 'zxcvbnm']) {
       const answer = engine.ask(q);

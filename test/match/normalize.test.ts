@@ -11,6 +11,15 @@ describe('normalizeText', () => {
   });
 });
 
+describe('chat spellings', () => {
+  it('puts back the apostrophe chat drops, so the words are the stopwords they stand for', () => {
+    expect(normalizeText('whats hyperv? dont know, im lost, it cant ship')).toBe("what's hyperv? don't know, i'm lost, it can't ship");
+    expect(termsOf('whats hyperv')).toEqual(termsOf("what's hyperv"));
+    // Words that only end like a chat form are left alone.
+    expect(normalizeText('Thatsit Whatsapp hints')).toBe('thatsit whatsapp hints');
+  });
+});
+
 describe('termsOf', () => {
   it('makes Hyper-V, hyperv and "hyper v" meet on one term', () => {
     expect(termsOf('Hyper-V')).toContain('hyperv');
