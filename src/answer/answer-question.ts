@@ -30,9 +30,10 @@ export interface AnswerContext {
 /**
  * Answers a question from the ranking: `answered` when the best curated entry is probably right
  * (its confidence clears both the global line and what uncovered questions reach in this corpus),
- * or it is sure to be one of the two best and both cite the same paragraph, or else the best passage clears the calibrated passage line; `ambiguous` when the model is sure
- * it is one of the two best entries but not which; `unknown` (with the nearest entries as "did you
- * mean", or example questions) otherwise.
+ * or the answer is surely one of the two best and both cite the same paragraph, or else the best
+ * passage clears the calibrated passage line; `ambiguous` when the model is sure it is one of the
+ * two best entries but not which; `unknown` (with the nearest entries as "did you mean", or
+ * example questions) otherwise.
  */
 export function answerQuestion(question: string, context: AnswerContext, options: RankOptions = {}, exactWording = true): Answer {
   const curatedWording = exactWording ? context.exactPhrasings.get(phrasingKey(question)) : undefined;
